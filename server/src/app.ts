@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { registerErrorHandler } from './http/errorHandler.js';
+import { registerGuard, requireAccessDeclarations } from './http/guard.js';
+import { registerMethodRefusal } from './http/methods.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
+import { registerSessionLoader } from './http/session.js';
+import { registerStaticFiles } from './http/staticFiles.js';
+import { registerModules } from './modules/index.js';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+}
+
+/** Builds the Fastify app; main.ts listens on it and tests inject into it. */
+export async function buildApp({ config, database, logger = true }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('X-Request-Id', String(request.id));
+  });
+
+  registerErrorHandler(app);
+  requireAccessDeclarations(app);
+  await app.register(cookie);
+  await registerSecurityHeaders(app, { tileHosts: [] });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Dalil API', version: VERSION, description: 'GET reads, POST changes. See docs/API.md.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dalil_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
+  // swagger-ui registers its own routes; mark them public so the route walk accepts them.
+  registerSessionLoader(app, config, database.db);
+  registerGuard(app, config);
+  registerMethodRefusal(app);
+
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'] } }, async (_req, reply) => {
+    const up = await database.ping();
+    if (!up) return reply.status(503).send({ status: 'unavailable', version: VERSION });
+    return { status: 'ok', version: VERSION };
+  });
+
+  await registerModules(app, { db: database.db, config, database });
+  await registerStaticFiles(app, config.webDist);
+  return app;
+}

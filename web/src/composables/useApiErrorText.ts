@@ -1,0 +1,26 @@
+import { useI18n } from 'vue-i18n';
+import { ApiError } from '../api/client';
+
+const KNOWN = new Set([
+  'network',
+  'validation',
+  'unauthenticated',
+  'csrf',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'internal',
+]);
+
+/** A translated, user-facing sentence for any thrown error. */
+export function useApiErrorText() {
+  const { t } = useI18n();
+  return (err: unknown): string => {
+    if (err instanceof ApiError) {
+      if (KNOWN.has(err.code)) return t(`errors.${err.code}`);
+      return err.message;
+    }
+    return t('errors.internal');
+  };
+}

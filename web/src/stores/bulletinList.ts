@@ -1,0 +1,81 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { bulletinsApi } from '../api/bulletins';
+import type { Bulletin } from '../api/types';
+
+const PAGE_SIZE = 30;
+
+/** The bulletin list and its quick search; kept while the user opens records and comes back. */
+export const useBulletinListStore = defineStore('bulletinList', () => {
+  const items = ref<Bulletin[]>([]);
+  const q = ref('');
+  const total = ref<number | null>(null);
+  const nextCursor = ref<string | null>(null);
+  const loading = ref(false);
+  const error = ref<unknown>(null);
+  const loaded = ref(false);
+  let requestSeq = 0;
+
+  async function search(text: string = q.value): Promise<void> {
+    q.value = text;
+    const seq = ++requestSeq;
+    loading.value = true;
+    error.value = null;
+    try {
+      const page = await bulletinsApi.list({ q: text.trim() || undefined, limit: PAGE_SIZE });
+      if (seq !== requestSeq) return; // a newer search superseded this one
+      items.value = page.items;
+      total.value = page.total;
+      nextCursor.value = page.nextCursor;
+      loaded.value = true;
+    } catch (e) {
+      if (seq === requestSeq) error.value = e;
+    } finally {
+      if (seq === requestSeq) loading.value = false;
+    }
+  }
+
+  async function loadMore(): Promise<void> {
+    if (!nextCursor.value || loading.value) return;
+    const seq = ++requestSeq;
+    loading.value = true;
+    error.value = null;
+    try {
+      const page = await bulletinsApi.list({
+        q: q.value.trim() || undefined,
+        limit: PAGE_SIZE,
+        cursor: nextCursor.value,
+      });
+      if (seq !== requestSeq) return;
+      items.value = [...items.value, ...page.items];
+      nextCursor.value = page.nextCursor;
+      if (page.total !== null) total.value = page.total;
+    } catch (e) {
+      if (seq === requestSeq) error.value = e;
+    } finally {
+      if (seq === requestSeq) loading.value = false;
+    }
+  }
+
+  /** Keeps a changed record in the list without reloading it. */
+  function upsert(b: Bulletin): void {
+    const i = items.value.findIndex((x) => x.id === b.id);
+    if (i >= 0) items.value.splice(i, 1, b);
+    else loaded.value = false; // a new record: reload next time the list is shown
+  }
+
+  function removeLocal(id: number): void {
+    items.value = items.value.filter((x) => x.id !== id);
+    if (total.value !== null) total.value = Math.max(0, total.value - 1);
+  }
+
+  function reset(): void {
+    items.value = [];
+    q.value = '';
+    total.value = null;
+    nextCursor.value = null;
+    loaded.value = false;
+  }
+
+  return { items, q, total, nextCursor, loading, error, loaded, search, loadMore, upsert, removeLocal, reset };
+});
