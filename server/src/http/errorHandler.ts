@@ -15,7 +15,7 @@ function fieldName(instancePath: string): string {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const requestId = String(request.id);
-    const send = (status: number, body: ErrorBody['error'], headers?: Record<string, string>) => {
+    const send = (status: number, body: Omit<ErrorBody['error'], 'requestId'> & { requestId?: string }, headers?: Record<string, string>) => {
       if (headers) void reply.headers(headers);
       return reply.status(status).send({ error: { ...body, requestId } } satisfies ErrorBody);
     };
@@ -28,7 +28,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
           const keys = (issue.params as { keys?: string[] }).keys ?? [];
           for (const k of keys) fields[base ? `${base}.${k}` : k] = 'unknown field';
         } else {
-          fields[base || (err.validationContext ?? 'body')] ??= issue.message;
+          fields[base || (err.validationContext ?? 'body')] ??= issue.message ?? 'is not valid';
         }
       }
       return send(400, { code: 'validation', message: 'Some fields are not valid.', requestId, fields });

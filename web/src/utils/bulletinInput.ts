@@ -13,7 +13,7 @@ import type {
 } from '../api/types';
 import { toDateInput } from './dates';
 
-type Picked<T> = Pick<T & TitledRef, 'id' | 'title' | 'titleAr'> & Partial<T>;
+export type Picked<T> = Pick<T & TitledRef, 'id' | 'title' | 'titleAr'> & Partial<T>;
 
 export interface EventModel {
   key: number;

@@ -147,6 +147,7 @@ export const relationTypes = pgTable(
     reverseTitle: text('reverse_title').notNull().default(''),
     titleAr: text('title_ar').notNull().default(''),
     reverseTitleAr: text('reverse_title_ar').notNull().default(''),
+    searchText: text('search_text').notNull().default(''),
     ...stamps,
   },
   (t) => [uniqueIndex('relation_types_pair_title_uq').on(t.pair, sql`lower(${t.title})`)],

@@ -1,12 +1,13 @@
 import { hash, verify } from '@node-rs/argon2';
-import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 
 // argon2id (algorithm 2) with OWASP's m=19 MiB, t=2, p=1 (A1).
 const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-zxcvbnOptions.setOptions({
+// The common-language dictionary carries a list of the most used (breached) passwords.
+const estimator = new ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...en.dictionary },
   graphs: common.adjacencyGraphs,
   translations: en.translations,
@@ -40,7 +41,7 @@ export function passwordProblem(password: string, userInputs: string[] = []): st
   if (password.trim().length === 0) return 'must not be empty';
   if (password.length < PASSWORD_MIN) return `must be at least ${PASSWORD_MIN} characters`;
   if (password.length > PASSWORD_MAX) return `must be at most ${PASSWORD_MAX} characters`;
-  const result = zxcvbn(password, userInputs.filter(Boolean));
+  const result = estimator.check(password, userInputs.filter(Boolean));
   if (result.score < MIN_STRENGTH_SCORE) {
     const hint = result.feedback.warning || result.feedback.suggestions[0] || 'add more unrelated words';
     return `is too easy to guess (${hint})`;

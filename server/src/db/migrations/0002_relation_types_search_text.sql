@@ -1,0 +1,1 @@
+ALTER TABLE "relation_types" ADD COLUMN "search_text" text DEFAULT '' NOT NULL;

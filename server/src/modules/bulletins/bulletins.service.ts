@@ -1,0 +1,290 @@
+import type { Db } from '../../db/client.js';
+import { bulletins } from '../../db/schema/index.js';
+import type { ActingUser } from '../../http/actingUser.js';
+import { Forbidden, Invalid, NotFound } from '../../http/errors.js';
+import type { ListResult } from '../../http/listQuery.js';
+import { decodeCursor, encodeCursor, isIdCursor } from '../../lib/cursor.js';
+import { parseDateInput } from '../../lib/dates.js';
+import { likeEscape, queryTerms } from '../../lib/normalize.js';
+import { sanitizeRichText } from '../../lib/sanitizeHtml.js';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { appendActivity } from '../activity/activity.repo.js';
+import { findRevision, insertRevision, listRevisions } from '../history/history.repo.js';
+import { presentRevision } from '../history/history.presenter.js';
+import { namesOfUsers } from '../users/users.repo.js';
+import { performerFields, type Performer } from '../users/users.service.js';
+import {
+  mayAssign,
+  mayCreateBulletin,
+  mayDeleteBulletin,
+  maySetAccessGroups,
+  mayUpdateBulletin,
+  mayViewFullHistory,
+  mayViewHistory,
+  visibleBulletins,
+} from './bulletins.policy.js';
+import { presentBulletin, userIdsOf, type BulletinJson } from './bulletins.presenter.js';
+import {
+  countBulletins,
+  findByImportKey,
+  insertBulletin,
+  listBulletinIds,
+  loadBulletinAggregates,
+  replaceEvents,
+  replaceGeoMarkers,
+  replaceLinks,
+  updateBulletinRow,
+  type BulletinAggregate,
+} from './bulletins.repo.js';
+import type { BulletinInput, BulletinPatch } from './bulletins.schemas.js';
+import { bulletinSearchText } from './bulletins.searchText.js';
+import { validateReferences } from './bulletins.validation.js';
+
+/** The viewer used for snapshots: sees every name, as an Admin would. */
+const SNAPSHOT_VIEWER: ActingUser = {
+  id: 0,
+  username: 'system',
+  name: 'system',
+  roles: ['Admin'],
+  groupIds: [],
+  permissions: {
+    viewUsernames: true,
+    viewSimpleHistory: true,
+    viewFullHistory: true,
+    canSelfAssign: false,
+    canEditLocations: false,
+    canExport: false,
+    canImportWeb: false,
+    canAccessMedia: false,
+  },
+  sessionId: 0,
+  ip: '',
+};
+
+const isActing = (p: Performer): p is ActingUser => !('cli' in p);
+const dateOrNull = (v: string | null | undefined) => (v ? parseDateInput(v) : null);
+
+function scalarValues(input: BulletinPatch) {
+  const out: Partial<typeof bulletins.$inferInsert> = {};
+  if (input.title !== undefined) out.title = input.title;
+  if (input.titleAr !== undefined) out.titleAr = input.titleAr;
+  if (input.analystTitle !== undefined) out.analystTitle = input.analystTitle;
+  if (input.analystTitleAr !== undefined) out.analystTitleAr = input.analystTitleAr;
+  if (input.description !== undefined) out.description = sanitizeRichText(input.description);
+  if (input.sourceLink !== undefined) out.sourceLink = input.sourceLink;
+  if (input.publishDate !== undefined) out.publishDate = dateOrNull(input.publishDate);
+  if (input.documentationDate !== undefined) out.documentationDate = dateOrNull(input.documentationDate);
+  if (input.originId !== undefined) out.originId = input.originId;
+  if (input.tags !== undefined) out.tags = [...new Set(input.tags)];
+  if (input.status !== undefined) out.status = input.status;
+  if (input.assignedTo !== undefined) out.assignedToId = input.assignedTo;
+  return out;
+}
+
+async function writeLinks(tx: Db, id: number, input: BulletinPatch): Promise<void> {
+  for (const key of ['labels', 'verifiedLabels', 'sources', 'locations', 'accessGroups'] as const) {
+    const list = input[key];
+    if (list !== undefined) await replaceLinks(tx, id, key, list);
+  }
+  if (input.events !== undefined) {
+    await replaceEvents(
+      tx,
+      id,
+      input.events.map((e) => ({
+        title: e.title ?? '',
+        titleAr: e.titleAr ?? '',
+        comments: e.comments ?? '',
+        commentsAr: e.commentsAr ?? '',
+        eventTypeId: e.typeId ?? null,
+        locationId: e.locationId ?? null,
+        fromDate: dateOrNull(e.fromDate),
+        toDate: dateOrNull(e.toDate),
+        estimated: e.estimated ?? false,
+      })),
+    );
+  }
+  if (input.geoMarkers !== undefined) {
+    await replaceGeoMarkers(
+      tx,
+      id,
+      input.geoMarkers.map((g) => ({
+        title: g.title ?? '',
+        typeId: g.typeId ?? null,
+        main: g.main ?? false,
+        lat: g.lat,
+        lng: g.lng,
+        comment: g.comment ?? '',
+      })),
+    );
+  }
+}
+
+async function presentAll(db: Db, viewer: ActingUser, aggs: BulletinAggregate[]): Promise<BulletinJson[]> {
+  const names = await namesOfUsers(db, userIdsOf(aggs));
+  return aggs.map((a) => presentBulletin(viewer, a, names));
+}
+
+/**
+ * After any write: refresh the search text, then store the revision snapshot and the
+ * activity row — all inside the caller's transaction (D1).
+ */
+async function recordChange(
+  tx: Db,
+  by: Performer,
+  id: number,
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE',
+  comment: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const [agg] = await loadBulletinAggregates(tx, [id]);
+  if (!agg) throw new NotFound();
+  await updateBulletinRow(tx, id, { searchText: bulletinSearchText(agg) });
+  const [snapshot] = await presentAll(tx, SNAPSHOT_VIEWER, [agg]);
+  const { permissions: _p, ...rest } = snapshot as BulletinJson;
+  const who = performerFields(by);
+  const revisionId = await insertRevision(tx, {
+    kind: 'bulletin',
+    recordId: id,
+    userId: who.userId,
+    status: agg.row.status,
+    comment,
+    snapshot: rest as Record<string, unknown>,
+  });
+  await appendActivity(tx, { ...who, action, kind: 'bulletin', recordId: id, details: { ...details, revisionId } });
+}
+
+export async function createBulletin(
+  db: Db,
+  by: Performer,
+  input: BulletinInput,
+  opts: { importKey?: string; status?: string } = {},
+): Promise<{ id: number }> {
+  if (isActing(by)) {
+    if (!mayCreateBulletin(by)) throw new Forbidden('Only Admins and Data Analysts create bulletins.');
+    if (input.accessGroups?.length && !maySetAccessGroups(by)) {
+      throw new Invalid({ accessGroups: 'only an Admin can restrict a record to access groups' });
+    }
+    if (input.assignedTo !== undefined && input.assignedTo !== by.id && !mayAssign(by)) {
+      throw new Invalid({ assignedTo: 'only an Admin can assign a bulletin to someone else' });
+    }
+  }
+  const status = input.status ?? opts.status ?? (isActing(by) ? 'Human Created' : 'Machine Created');
+  await validateReferences(db, { ...input, status });
+  return db.transaction(async (tx) => {
+    if (opts.importKey) {
+      const existing = await findByImportKey(tx, opts.importKey);
+      if (existing) return { id: existing };
+    }
+    const who = performerFields(by);
+    const id = await insertBulletin(tx, {
+      title: input.title,
+      ...scalarValues(input),
+      status,
+      createdById: who.userId,
+      // The creator owns a new bulletin unless an Admin assigns it elsewhere (Bayanat does the same).
+      assignedToId: input.assignedTo !== undefined ? input.assignedTo : who.userId,
+      comments: input.comment,
+      importKey: opts.importKey ?? null,
+    });
+    await writeLinks(tx, id, input);
+    await recordChange(tx, by, id, 'CREATE', input.comment, opts.importKey ? { importKey: opts.importKey } : {});
+    return { id };
+  });
+}
+
+/** Loads one bulletin the actor may see, or 404 — never 403 — so existence does not leak. */
+async function loadVisible(db: Db, actor: ActingUser, id: number): Promise<BulletinAggregate> {
+  const [row] = await db
+    .select({ id: bulletins.id })
+    .from(bulletins)
+    .where(and(eq(bulletins.id, id), eq(bulletins.deleted, false), visibleBulletins(actor)))
+    .limit(1);
+  if (!row) throw new NotFound('Bulletin not found.');
+  const [agg] = await loadBulletinAggregates(db, [id]);
+  if (!agg) throw new NotFound('Bulletin not found.');
+  return agg;
+}
+
+export async function getBulletin(db: Db, actor: ActingUser, id: number): Promise<BulletinJson> {
+  const agg = await loadVisible(db, actor, id);
+  const [json] = await presentAll(db, actor, [agg]);
+  return json as BulletinJson;
+}
+
+export async function updateBulletin(db: Db, actor: ActingUser, id: number, patch: BulletinPatch): Promise<BulletinJson> {
+  const current = await loadVisible(db, actor, id);
+  if (!mayUpdateBulletin(actor, current.row)) {
+    throw new Forbidden(
+      current.row.status === 'Peer Review Assigned' && current.row.assignedToId === actor.id
+        ? 'This bulletin is in peer review; it cannot be edited until the review is in.'
+        : 'Only the assignee or an Admin can edit this bulletin.',
+    );
+  }
+  if (patch.accessGroups !== undefined && !maySetAccessGroups(actor)) {
+    throw new Invalid({ accessGroups: 'only an Admin can change access groups' });
+  }
+  if (patch.assignedTo !== undefined && patch.assignedTo !== current.row.assignedToId && !mayAssign(actor)) {
+    throw new Invalid({ assignedTo: 'only an Admin can change the assignee' });
+  }
+  await validateReferences(db, patch);
+  const changed = Object.keys(patch).filter((k) => k !== 'comment');
+  await db.transaction(async (tx) => {
+    await updateBulletinRow(tx, id, { ...scalarValues(patch), comments: patch.comment, updatedAt: new Date() });
+    await writeLinks(tx, id, patch);
+    await recordChange(tx, actor, id, 'UPDATE', patch.comment, { fields: changed });
+  });
+  return getBulletin(db, actor, id);
+}
+
+export async function deleteBulletin(db: Db, actor: ActingUser, id: number, comment: string): Promise<void> {
+  await loadVisible(db, actor, id);
+  if (!mayDeleteBulletin(actor)) throw new Forbidden('Only Admins delete bulletins.');
+  await db.transaction(async (tx) => {
+    await updateBulletinRow(tx, id, { deleted: true, comments: comment, updatedAt: new Date() });
+    await recordChange(tx, actor, id, 'DELETE', comment, {});
+  });
+}
+
+/** Quick search: every term must occur in the normalised search text (trigram-indexed). */
+function quickSearchCondition(q: string | undefined): SQL {
+  const terms = q ? queryTerms(q) : [];
+  if (!terms.length) return sql`true`;
+  const parts = terms.map((t) => {
+    const like = sql`${bulletins.searchText} ilike ${`%${likeEscape(t)}%`}`;
+    return /^\d+$/.test(t) && t.length < 10 ? sql`(${like} or ${bulletins.id} = ${Number(t)})` : like;
+  });
+  return sql.join(parts, sql` and `);
+}
+
+export async function listBulletins(
+  db: Db,
+  actor: ActingUser,
+  query: { q?: string | undefined; limit: number; cursor?: string | undefined; count: 'exact' | 'estimate' | 'none' },
+): Promise<ListResult<BulletinJson>> {
+  const where = sql`${visibleBulletins(actor)} and ${quickSearchCondition(query.q)}`;
+  const after = decodeCursor(query.cursor, isIdCursor);
+  if (query.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });
+  const ids = await listBulletinIds(db, where, { limit: query.limit + 1, beforeId: after?.id ?? null });
+  const page = ids.slice(0, query.limit);
+  const items = await presentAll(db, actor, await loadBulletinAggregates(db, page));
+  const last = page[page.length - 1];
+  return {
+    items,
+    nextCursor: ids.length > query.limit && last !== undefined ? encodeCursor({ id: last }) : null,
+    total: query.count === 'none' ? null : await countBulletins(db, where),
+  };
+}
+
+export async function bulletinHistory(db: Db, actor: ActingUser, id: number) {
+  await loadVisible(db, actor, id);
+  if (!mayViewHistory(actor)) throw new Forbidden('You may not view history.');
+  const revs = await listRevisions(db, 'bulletin', id);
+  const names = await namesOfUsers(
+    db,
+    revs.flatMap((r) => (r.userId ? [r.userId] : [])),
+  );
+  const full = mayViewFullHistory(actor);
+  return { items: revs.map((r) => presentRevision(actor, r, names, full)) };
+}
+
+export { findRevision };

@@ -1,0 +1,7 @@
+export interface MapPoint {
+  lat: number;
+  lng: number;
+  label: string;
+  kind: 'location' | 'marker';
+  main?: boolean;
+}

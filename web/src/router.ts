@@ -1,0 +1,81 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (login). */
+    public?: boolean;
+    /** Rendered without the app shell. */
+    bare?: boolean;
+    /** Needs the Admin or DA role. */
+    canCreate?: boolean;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', redirect: { name: 'bulletins' } },
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./pages/LoginPage.vue'),
+      meta: { public: true, bare: true },
+    },
+    {
+      path: '/bulletins',
+      name: 'bulletins',
+      component: () => import('./pages/bulletins/BulletinListPage.vue'),
+    },
+    {
+      path: '/bulletins/new',
+      name: 'bulletin-new',
+      component: () => import('./pages/bulletins/BulletinEditPage.vue'),
+      meta: { canCreate: true },
+    },
+    {
+      path: '/bulletins/:id(\\d+)',
+      name: 'bulletin',
+      component: () => import('./pages/bulletins/BulletinViewPage.vue'),
+      props: (r: RouteLocationNormalized) => ({ id: Number(r.params.id) }),
+    },
+    {
+      path: '/bulletins/:id(\\d+)/edit',
+      name: 'bulletin-edit',
+      component: () => import('./pages/bulletins/BulletinEditPage.vue'),
+      props: (r: RouteLocationNormalized) => ({ id: Number(r.params.id) }),
+    },
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('./pages/NotFoundPage.vue'),
+    },
+  ],
+});
+
+/** Only same-app paths are accepted as a post-login destination. */
+export function safeRedirect(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/bulletins';
+  if (value.startsWith('/login')) return '/bulletins';
+  return value;
+}
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  if (!session.checked) {
+    try {
+      await session.check();
+    } catch {
+      // server unreachable: treat as signed out; the login page shows the error on submit
+    }
+  }
+  if (to.meta.public) {
+    if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
+    return true;
+  }
+  if (!session.isAuthenticated) {
+    return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  }
+  if (to.meta.canCreate && !session.canCreateBulletin) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
+  return true;
+});
