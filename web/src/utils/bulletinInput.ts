@@ -3,13 +3,11 @@ import type {
   Bulletin,
   BulletinInput,
   BulletinUpdateBody,
-  EventType,
   Label,
   Location,
   Source,
   TitledRef,
   LocationRef,
-  VocabItem,
 } from '../api/types';
 import { toDateInput } from './dates';
 
@@ -20,7 +18,7 @@ export interface EventModel {
   title: string;
   titleAr: string;
   comments: string;
-  type: Picked<EventType> | null;
+  type: TitledRef | null;
   location: Picked<Location> | null;
   fromDate: string | null;
   toDate: string | null;
@@ -30,7 +28,7 @@ export interface EventModel {
 export interface GeoMarkerModel {
   key: number;
   title: string;
-  type: Picked<VocabItem> | null;
+  type: TitledRef | null;
   main: boolean;
   lat: number | string | null;
   lng: number | string | null;
