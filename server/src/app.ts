@@ -16,6 +16,13 @@ import { registerModules } from './modules/index.js';
 
 export const VERSION = '0.1.0';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access rule, for the route-walk test. */
+    routeTable: import('./http/guard.js').DeclaredRoute[];
+  }
+}
+
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -39,7 +46,8 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   });
 
   registerErrorHandler(app);
-  requireAccessDeclarations(app);
+  const routeTable = requireAccessDeclarations(app);
+  app.decorate('routeTable', routeTable);
   await app.register(cookie);
   await registerSecurityHeaders(app, { tileHosts: [] });
   await app.register(swagger, {
@@ -65,6 +73,9 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
     if (!up) return reply.status(503).send({ status: 'unavailable', version: VERSION });
     return { status: 'ok', version: VERSION };
   });
+
+  // API.md names this address for the OpenAPI document.
+  app.get('/api/docs/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await registerModules(app, { db: database.db, config, database });
   await registerStaticFiles(app, config.webDist);

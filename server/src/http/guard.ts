@@ -5,14 +5,25 @@ import { ACCESS_RULES } from './access.js';
 import type { ActingUser } from './actingUser.js';
 import { AppError, Forbidden, Unauthenticated } from './errors.js';
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: string;
+}
+
 /** Every API route must declare `config.access`; registration fails otherwise (deny by default). */
-export function requireAccessDeclarations(app: FastifyInstance): void {
+export function requireAccessDeclarations(app: FastifyInstance): DeclaredRoute[] {
+  const table: DeclaredRoute[] = [];
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
     // The OpenAPI document and its browser page are public by design.
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    for (const method of [route.method].flat()) {
+      table.push({ method: String(method), url: route.url, access: String(route.config?.access ?? '') });
+    }
+    if (!route.url.startsWith('/api/')) return;
     if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
   });
+  return table;
 }
 
 function originMatches(request: FastifyRequest): boolean {

@@ -9,3 +9,12 @@ export function changedFields<T extends object>(before: T, patch: Partial<T>): R
   }
   return out;
 }
+
+/** `before` with the defined fields of `patch` applied (an absent or undefined field keeps its value). */
+export function withPatch<T extends object>(before: T, patch: Partial<T>): T {
+  const out = { ...before };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}

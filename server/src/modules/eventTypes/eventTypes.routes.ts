@@ -10,7 +10,7 @@ import { createEventType, deleteEventType, getEventType, listEventTypes, updateE
 export function eventTypeRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = [event-types];
+  const tags = ['event-types'];
 
   r.get('/api/event-types', { schema: { querystring: eventTypeListQuery, tags }, config: { access: 'signedIn' } }, async (request) =>
     listEventTypes(db, request.query),

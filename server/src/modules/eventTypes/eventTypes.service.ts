@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { Conflict, NotFound } from '../../http/errors.js';
-import { changedFields } from '../../lib/changes.js';
+import { changedFields, withPatch } from '../../lib/changes.js';
 import { searchTextOf } from '../../lib/normalize.js';
 import { assertUnused } from '../../lib/usage.js';
 import { pageOf } from '../../lib/vocabList.js';
@@ -64,7 +64,7 @@ export async function createEventType(db: Db, by: Performer, input: EventTypeInp
 export async function updateEventType(db: Db, by: Performer, id: number, patch: EventTypePatch): Promise<EventTypeJson> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
-    const next = { ...before, ...patch };
+    const next = withPatch(before, patch);
     if (patch.title !== undefined) await assertTitleFree(tx, patch.title, id);
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;

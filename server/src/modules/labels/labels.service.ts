@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { Conflict, NotFound } from '../../http/errors.js';
-import { changedFields } from '../../lib/changes.js';
+import { changedFields, withPatch } from '../../lib/changes.js';
 import { searchTextOf } from '../../lib/normalize.js';
 import { assertValidParent } from '../../lib/tree.js';
 import { assertUnused } from '../../lib/usage.js';
@@ -68,7 +68,7 @@ export async function createLabel(db: Db, by: Performer, input: LabelInput): Pro
 export async function updateLabel(db: Db, by: Performer, id: number, patch: LabelPatch): Promise<LabelJson> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
-    const next = { ...before, ...patch };
+    const next = withPatch(before, patch);
     if (patch.parentId !== undefined) await assertValidParent(tx, 'labels', id, patch.parentId);
     if (patch.title !== undefined || patch.parentId !== undefined || patch.verified !== undefined) {
       await assertTitleFree(tx, { title: next.title, parentId: next.parentId, verified: next.verified }, id);

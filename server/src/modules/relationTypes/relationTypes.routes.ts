@@ -10,7 +10,7 @@ import { createRelationType, deleteRelationType, getRelationType, listRelationTy
 export function relationTypeRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = [relation-types];
+  const tags = ['relation-types'];
 
   r.get('/api/relation-types', { schema: { querystring: relationTypeListQuery, tags }, config: { access: 'signedIn' } }, async (request) =>
     listRelationTypes(db, request.query),

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { Conflict, NotFound } from '../../http/errors.js';
-import { changedFields } from '../../lib/changes.js';
+import { changedFields, withPatch } from '../../lib/changes.js';
 import { searchTextOf } from '../../lib/normalize.js';
 import { pageOf } from '../../lib/vocabList.js';
 import { appendActivity } from '../activity/activity.repo.js';
@@ -73,7 +73,7 @@ export async function createRelationType(db: Db, by: Performer, input: RelationT
 export async function updateRelationType(db: Db, by: Performer, id: number, patch: RelationTypePatch): Promise<RelationTypeJson> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
-    const next = { ...before, ...patch };
+    const next = withPatch(before, patch);
     if (patch.title !== undefined) await assertTitleFree(tx, before.pair, patch.title, id);
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;

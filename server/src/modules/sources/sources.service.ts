@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { Conflict, NotFound } from '../../http/errors.js';
-import { changedFields } from '../../lib/changes.js';
+import { changedFields, withPatch } from '../../lib/changes.js';
 import { searchTextOf } from '../../lib/normalize.js';
 import { assertValidParent } from '../../lib/tree.js';
 import { assertUnused } from '../../lib/usage.js';
@@ -63,7 +63,7 @@ export async function createSource(db: Db, by: Performer, input: SourceInput): P
 export async function updateSource(db: Db, by: Performer, id: number, patch: SourcePatch): Promise<SourceJson> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
-    const next = { ...before, ...patch };
+    const next = withPatch(before, patch);
     if (patch.parentId !== undefined) await assertValidParent(tx, 'sources', id, patch.parentId);
     if (patch.title !== undefined || patch.parentId !== undefined) await assertTitleFree(tx, { title: next.title, parentId: next.parentId }, id);
     const changes = changedFields(before, patch);

@@ -1,0 +1,46 @@
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, loadSecrets } from './config.js';
+
+describe('secrets (O1)', () => {
+  it('generates secrets into DATA_DIR/secrets.json with mode 0600 and reuses them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-secrets-'));
+    const first = loadSecrets({}, dir);
+    const file = join(dir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.sessionKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.sessionKey).not.toBe(first.encryptionKey);
+    expect(loadSecrets({}, dir)).toEqual(first);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(first);
+  });
+
+  it('refuses to start when the secrets file is readable by group or others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-secrets-'));
+    loadSecrets({}, dir);
+    chmodSync(join(dir, 'secrets.json'), 0o644);
+    expect(() => loadSecrets({}, dir)).toThrow(/readable by group or others/);
+  });
+
+  it('takes secrets from the environment or from *_FILE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-secrets-'));
+    const keyFile = join(dir, 'key');
+    writeFileSync(keyFile, 'from-file-secret\n');
+    expect(loadSecrets({ SESSION_KEY: 'env-secret', ENCRYPTION_KEY_FILE: keyFile }, dir)).toEqual({
+      sessionKey: 'env-secret',
+      encryptionKey: 'from-file-secret',
+    });
+  });
+});
+
+describe('loadConfig', () => {
+  it('applies documented defaults', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-cfg-'));
+    const c = loadConfig({ DATA_DIR: dir });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: dir, databaseUrl: undefined, adminUsername: 'admin', cookieSecure: false });
+  });
+  it('names the bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
