@@ -38,7 +38,8 @@ function originMatches(request: FastifyRequest): boolean {
 
 /** Authentication, route permission and CSRF check, before any handler runs (D2, S5). */
 export function registerGuard(app: FastifyInstance, config: Config): void {
-  app.addHook('preHandler', async (request) => {
+  // preValidation: refuse before the body is validated, so anonymous callers learn nothing from field errors.
+  app.addHook('preValidation', async (request) => {
     const routeConfig = request.routeOptions.config;
     const access = routeConfig?.access;
     if (!request.url.startsWith('/api/') || !access) return;

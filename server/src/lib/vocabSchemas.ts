@@ -23,4 +23,4 @@ export const vocabListShape = {
 export const parentFilter = z.union([z.literal('root'), z.coerce.number().int().positive()]).optional();
 
 /** Delete bodies carry nothing; an empty object or no body at all is accepted. */
-export const emptyBody = z.strictObject({}).optional();
+export const emptyBody = z.strictObject({}).nullish();
