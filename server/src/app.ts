@@ -65,7 +65,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
   // swagger-ui registers its own routes; mark them public so the route walk accepts them.
   registerSessionLoader(app, config, database.db);
-  registerGuard(app, config);
+  registerGuard(app, config, database.db);
   registerMethodRefusal(app);
 
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'] } }, async (_req, reply) => {

@@ -26,9 +26,44 @@ export interface Config {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Base URL browsers use to reach the app; WebAuthn's origin and RP id and the OIDC redirect come from it. */
+  publicUrl: string;
+  /** How long a re-authentication ("sudo mode", A8) stays valid. */
+  reauthMinutes: number;
+  lockout: LockoutConfig;
+  recaptcha: RecaptchaConfig | null;
+  oidc: OidcConfig | null;
   webDist: string;
   logLevel: string;
   secrets: Secrets;
+}
+
+/** A5: failures before a lock, per username and per IP, and the first lock's length (doubling after). */
+export interface LockoutConfig {
+  threshold: number;
+  ipThreshold: number;
+  baseSeconds: number;
+  maxSeconds: number;
+  /** Failures older than this no longer count. */
+  windowMinutes: number;
+}
+
+export interface RecaptchaConfig {
+  siteKey: string;
+  secret: string;
+  /** Server-side verification endpoint; the only host the CAPTCHA check may contact (D8). */
+  verifyUrl: string;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** E-mail domains whose verified addresses may sign in (A7). */
+  allowedDomains: string[];
+  /** Hosts besides the issuer's that discovery may name (Google's token and key endpoints) (D8). */
+  extraHosts: string[];
+  label: string;
 }
 
 const envSchema = z.object({
@@ -40,8 +75,21 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(1).optional(),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  // Fractions allowed, so a test can run with a 30-second idle timeout.
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  PUBLIC_URL: z.url().optional(),
+  REAUTH_MINUTES: z.coerce.number().positive().default(15),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_IP_THRESHOLD: z.coerce.number().int().min(1).default(50),
+  LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  RECAPTCHA_SITE_KEY: z.string().min(1).optional(),
+  RECAPTCHA_VERIFY_URL: z.url().default('https://www.google.com/recaptcha/api/siteverify'),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_ALLOWED_DOMAINS: z.string().default(''),
+  OIDC_EXTRA_HOSTS: z.string().optional(),
+  OIDC_LABEL: z.string().min(1).default('Google'),
   LOG_LEVEL: z.string().default('info'),
   WEB_DIST: z.string().optional(),
 });
@@ -92,7 +140,34 @@ export function loadSecrets(env: NodeJS.ProcessEnv, dataDir: string): Secrets {
   return merged;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
+
+function recaptchaFrom(env: NodeJS.ProcessEnv, siteKey: string | undefined, verifyUrl: string): RecaptchaConfig | null {
+  const secret = fromEnvOrFile(env, 'RECAPTCHA_SECRET');
+  return siteKey && secret ? { siteKey, secret, verifyUrl } : null;
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv, e: z.infer<typeof envSchema>): OidcConfig | null {
+  const clientSecret = fromEnvOrFile(env, 'OIDC_CLIENT_SECRET');
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !clientSecret) return null;
+  const google = new URL(e.OIDC_ISSUER).host === 'accounts.google.com';
+  return {
+    issuer: e.OIDC_ISSUER.replace(/\/$/, ''),
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret,
+    allowedDomains: list(e.OIDC_ALLOWED_DOMAINS),
+    extraHosts: e.OIDC_EXTRA_HOSTS !== undefined ? list(e.OIDC_EXTRA_HOSTS) : google ? ['oauth2.googleapis.com', 'www.googleapis.com'] : [],
+    label: e.OIDC_LABEL,
+  };
+}
+
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as shells and .env files commonly write it.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== '')) as NodeJS.ProcessEnv;
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -112,6 +187,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    reauthMinutes: e.REAUTH_MINUTES,
+    lockout: {
+      threshold: e.LOCKOUT_THRESHOLD,
+      ipThreshold: e.LOCKOUT_IP_THRESHOLD,
+      baseSeconds: e.LOCKOUT_BASE_SECONDS,
+      maxSeconds: 24 * 3600,
+      windowMinutes: 15,
+    },
+    recaptcha: recaptchaFrom(env, e.RECAPTCHA_SITE_KEY, e.RECAPTCHA_VERIFY_URL),
+    oidc: oidcFrom(env, e),
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : join(repoRoot, 'web', 'dist'),
     logLevel: e.LOG_LEVEL,
     secrets: loadSecrets(env, dataDir),

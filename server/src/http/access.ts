@@ -17,6 +17,8 @@ export type Access =
   | 'locationEditor'
   | 'admin';
 
+export type SessionGate = 'mfa' | 'enrol' | 'passwordChange';
+
 export const ACCESS_RULES: Record<Exclude<Access, 'public'>, (u: ActingUser) => boolean> = {
   signedIn: () => true,
   recordWriter: (u) => isAdmin(u) || isDA(u),
@@ -32,6 +34,16 @@ declare module 'fastify' {
     csrf?: boolean;
     /** Session-polling routes that must not extend the idle timer. */
     silent?: boolean;
+    /**
+     * Which restricted session states may reach this route (deny by default):
+     * 'mfa' = password checked, second factor due; 'enrol' = MFA enforced, no factor yet;
+     * 'passwordChange' = a temporary password must be changed.
+     */
+    allowIn?: readonly SessionGate[];
+    /** A8: needs a re-authentication within REAUTH_MINUTES ("sudo mode"). */
+    fresh?: boolean;
+    /** A POST still allowed in read-only mode (sign-in, sign-out, ending sessions, the mode switch). */
+    readOnlySafe?: boolean;
   }
   interface FastifyRequest {
     actor: ActingUser | null;

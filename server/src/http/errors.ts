@@ -10,7 +10,20 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  // Security states a client must react to (documented in the OpenAPI description):
+  /** 401: password accepted, second factor still due. */
+  | 'mfa_required'
+  /** 401: login needs a CAPTCHA answer after repeated failures. */
+  | 'captcha_required'
+  /** 403: MFA is enforced and this user has no factor yet: enrol first. */
+  | 'enrolment_required'
+  /** 403: a temporary password must be changed first. */
+  | 'password_change_required'
+  /** 403: this operation needs a recent re-authentication (sudo mode). */
+  | 'reauth_required'
+  /** 403: the instance is in read-only mode. */
+  | 'read_only';
 
 const statusOf: Record<ErrorCode, number> = {
   validation: 400,
@@ -24,6 +37,12 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  mfa_required: 401,
+  captcha_required: 401,
+  enrolment_required: 403,
+  password_change_required: 403,
+  reauth_required: 403,
+  read_only: 403,
 };
 
 export class AppError extends Error {

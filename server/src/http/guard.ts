@@ -1,14 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
 import { csrfTokenFor, safeEqual } from '../modules/auth/tokens.js';
 import { ACCESS_RULES } from './access.js';
 import type { ActingUser } from './actingUser.js';
 import { AppError, Forbidden, Unauthenticated } from './errors.js';
+import { enforceRateLimit, ruleFor } from './rateLimit.js';
+import type { AuthState } from './session.js';
 
 export interface DeclaredRoute {
   method: string;
   url: string;
   access: string;
+  fresh: boolean;
+  csrf: boolean;
 }
 
 /** Every API route must declare `config.access`; registration fails otherwise (deny by default). */
@@ -18,7 +23,13 @@ export function requireAccessDeclarations(app: FastifyInstance): DeclaredRoute[]
     // The OpenAPI document and its browser page are public by design.
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
     for (const method of [route.method].flat()) {
-      table.push({ method: String(method), url: route.url, access: String(route.config?.access ?? '') });
+      table.push({
+        method: String(method),
+        url: route.url,
+        access: String(route.config?.access ?? ''),
+        fresh: route.config?.fresh === true,
+        csrf: route.config?.csrf !== false,
+      });
     }
     if (!route.url.startsWith('/api/')) return;
     if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
@@ -36,8 +47,25 @@ function originMatches(request: FastifyRequest): boolean {
   }
 }
 
-/** Authentication, route permission and CSRF check, before any handler runs (D2, S5). */
-export function registerGuard(app: FastifyInstance, config: Config): void {
+/** A half-signed-in session reaches only the routes that declare its state (A6, A4). */
+function checkSessionState(auth: AuthState, allowIn: readonly string[]): void {
+  if (auth.stage === 'mfa') {
+    if (!allowIn.includes('mfa')) throw new AppError('mfa_required', 'Enter your second factor to continue.');
+    return;
+  }
+  if (auth.mustChangePassword && !allowIn.includes('passwordChange')) {
+    throw new AppError('password_change_required', 'Choose a new password to continue.');
+  }
+  if (auth.needsEnrolment && !auth.mustChangePassword && !allowIn.includes('enrol')) {
+    throw new AppError('enrolment_required', 'Set up a second factor (authenticator app or security key) to continue.');
+  }
+}
+
+/**
+ * Authentication, session state, route permission, CSRF, read-only mode, re-authentication and
+ * rate limits, before any handler runs (D2, S5, S6, A6, A8).
+ */
+export function registerGuard(app: FastifyInstance, config: Config, db: Db): void {
   // preValidation: refuse before the body is validated, so anonymous callers learn nothing from field errors.
   app.addHook('preValidation', async (request) => {
     const routeConfig = request.routeOptions.config;
@@ -45,9 +73,14 @@ export function registerGuard(app: FastifyInstance, config: Config): void {
     if (!request.url.startsWith('/api/') || !access) return;
     const isChange = request.method === 'POST';
     if (isChange && !originMatches(request)) throw new AppError('csrf', 'Cross-origin request refused.');
-    if (access === 'public') return;
+    const rule = ruleFor(request);
+    if (access === 'public') {
+      if (rule) await enforceRateLimit(db, rule, `ip:${request.ip}`);
+      return;
+    }
     const actor = request.actor;
-    if (!actor) throw new Unauthenticated();
+    const auth = request.auth;
+    if (!actor || !auth) throw new Unauthenticated();
     if (isChange && routeConfig.csrf !== false) {
       const sent = request.headers['x-csrf-token'];
       const expected = csrfTokenFor(config.secrets.sessionKey, request.sessionTokenHash ?? '');
@@ -55,7 +88,15 @@ export function registerGuard(app: FastifyInstance, config: Config): void {
         throw new AppError('csrf', 'Missing or invalid CSRF token. Reload the page and try again.');
       }
     }
+    checkSessionState(auth, routeConfig.allowIn ?? []);
+    if (isChange && auth.settings.mode === 'readOnly' && !routeConfig.readOnlySafe) {
+      throw new AppError('read_only', 'Dalil is in read-only mode: nothing can be changed until an administrator ends it.');
+    }
     if (!ACCESS_RULES[access](actor)) throw new Forbidden();
+    if (routeConfig.fresh && !(auth.freshUntil && auth.freshUntil.getTime() > Date.now())) {
+      throw new AppError('reauth_required', 'Confirm your password (and second factor) to continue.');
+    }
+    if (rule) await enforceRateLimit(db, rule, `user:${actor.id}`);
   });
 }
 
@@ -63,4 +104,10 @@ export function registerGuard(app: FastifyInstance, config: Config): void {
 export function actorOf(request: FastifyRequest): ActingUser {
   if (!request.actor) throw new Unauthenticated();
   return request.actor;
+}
+
+/** The session state of a route that declared a non-public access rule. */
+export function authOf(request: FastifyRequest): AuthState {
+  if (!request.auth) throw new Unauthenticated();
+  return request.auth;
 }

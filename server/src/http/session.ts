@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { findLiveSession, revokeSession, touchSession } from '../modules/auth/sessions.repo.js';
+import { findLiveSession, revokeSession, touchSession, type SessionStage } from '../modules/auth/sessions.repo.js';
 import { hashToken } from '../modules/auth/tokens.js';
+import { getSecuritySettings, type SecuritySettings } from '../modules/security/securitySettings.js';
 import { groupsOfUser } from '../modules/users/users.repo.js';
 import type { ActingUser, Role } from './actingUser.js';
 
@@ -17,7 +18,7 @@ export function setSessionCookie(config: Config, request: FastifyRequest, reply:
     httpOnly: true,
     sameSite: 'strict',
     secure: config.cookieSecure || request.protocol === 'https',
-    maxAge: config.sessionAbsoluteHours * 3600,
+    maxAge: Math.round(config.sessionAbsoluteHours * 3600),
   });
 }
 
@@ -25,13 +26,35 @@ export function clearSessionCookie(config: Config, reply: FastifyReply): void {
   void reply.clearCookie(sessionCookieName(config), { path: '/' });
 }
 
-// Writing last_seen on every request would turn each read into a write; a minute is precise enough.
-const TOUCH_INTERVAL_MS = 60_000;
+/** What the guard needs to know about the session beyond the acting user. */
+export interface AuthState {
+  sessionId: number;
+  stage: SessionStage;
+  freshUntil: Date | null;
+  expiresAt: Date;
+  idleExpiresAt: Date;
+  mustChangePassword: boolean;
+  /** MFA is enforced and the user has no factor yet. */
+  needsEnrolment: boolean;
+  settings: SecuritySettings;
+}
 
-/** Resolves the session cookie into `request.actor` for every API request. */
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthState | null;
+  }
+}
+
+/** Writing last_seen on every request would turn each read into a write; refresh it at most this often. */
+function touchIntervalMs(idleMs: number): number {
+  return Math.min(60_000, idleMs / 10);
+}
+
+/** Resolves the session cookie into `request.actor` and `request.auth` for every API request. */
 export function registerSessionLoader(app: FastifyInstance, config: Config, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[sessionCookieName(config)];
@@ -46,15 +69,23 @@ export function registerSessionLoader(app: FastifyInstance, config: Config, db: 
       await revokeSession(db, session.id);
       return;
     }
+    const settings = await getSecuritySettings(db);
+    const roles = user.roles as Role[];
+    // "Admins only" mode: other users' sessions are not honoured at all.
+    if (settings.mode === 'adminsOnly' && !roles.includes('Admin')) return;
     // Background polling must not keep an idle session alive (S3).
     const silent = request.headers['x-silent-poll'] !== undefined || request.routeOptions.config?.silent === true;
-    if (!silent && now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, session.id);
+    let lastSeen = session.lastSeenAt;
+    if (!silent && now - lastSeen.getTime() > touchIntervalMs(idleMs)) {
+      await touchSession(db, session.id);
+      lastSeen = new Date(now);
+    }
     const groups = await groupsOfUser(db, user.id);
     const actor: ActingUser = {
       id: user.id,
       username: user.username,
       name: user.name,
-      roles: user.roles as Role[],
+      roles,
       groupIds: groups.map((g) => g.id),
       permissions: user.permissions,
       sessionId: session.id,
@@ -62,5 +93,15 @@ export function registerSessionLoader(app: FastifyInstance, config: Config, db: 
     };
     request.actor = actor;
     request.sessionTokenHash = tokenHash;
+    request.auth = {
+      sessionId: session.id,
+      stage: session.stage,
+      freshUntil: session.freshUntil,
+      expiresAt: session.expiresAt,
+      idleExpiresAt: new Date(Math.min(lastSeen.getTime() + idleMs, session.expiresAt.getTime())),
+      mustChangePassword: user.mustChangePassword,
+      needsEnrolment: settings.mfaRequired && !user.mfaEnabled,
+      settings,
+    };
   });
 }

@@ -3,3 +3,7 @@ export * from './vocab.js';
 export * from './records.js';
 export * from './history.js';
 export * from './settings.js';
+export * from './actors.js';
+export * from './incidents.js';
+export * from './relations.js';
+export * from './security.js';

@@ -12,6 +12,8 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { actors } from './actors.js';
+import { incidents } from './incidents.js';
 import { accessGroups, users } from './users.js';
 import { eventTypes, labels, locations, sources, vocabTerms } from './vocab.js';
 
@@ -113,12 +115,14 @@ export const bulletinGroups = pgTable(
   (t) => [primaryKey({ columns: [t.bulletinId, t.groupId] }), index('bulletin_groups_group_idx').on(t.groupId)],
 );
 
-/** Events (type, place, from/to, estimated) attached to one record. */
+/** Events (type, place, from/to, estimated) attached to exactly one record: a bulletin, an actor or an incident. */
 export const events = pgTable(
   'events',
   {
     id: serial('id').primaryKey(),
     bulletinId: integer('bulletin_id').references(() => bulletins.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => actors.id, { onDelete: 'cascade' }),
+    incidentId: integer('incident_id').references(() => incidents.id, { onDelete: 'cascade' }),
     title: text('title').notNull().default(''),
     titleAr: text('title_ar').notNull().default(''),
     comments: text('comments').notNull().default(''),
@@ -132,6 +136,9 @@ export const events = pgTable(
   },
   (t) => [
     index('events_bulletin_idx').on(t.bulletinId),
+    index('events_actor_idx').on(t.actorId),
+    index('events_incident_idx').on(t.incidentId),
+    check('events_one_owner', sql`num_nonnulls(${t.bulletinId}, ${t.actorId}, ${t.incidentId}) = 1`),
     index('events_type_idx').on(t.eventTypeId),
     index('events_location_idx').on(t.locationId),
     index('events_from_to_idx').on(t.fromDate, t.toDate),

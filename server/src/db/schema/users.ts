@@ -26,13 +26,20 @@ export const users = pgTable(
     permissions: jsonb('permissions').$type<UserPermissions>().notNull(),
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** True while the user has at least one confirmed second factor (TOTP or a security key). */
+    mfaEnabled: boolean('mfa_enabled').notNull().default(false),
+    /** OpenID Connect subject, bound at the first OIDC sign-in and required to match afterwards (A7). */
+    oidcSubject: text('oidc_subject'),
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     lastLoginIp: text('last_login_ip'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`)],
+  (t) => [
+    uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`),
+    uniqueIndex('users_oidc_subject_uq').on(t.oidcSubject),
+  ],
 );
 
 /** Access groups: a record restricted to groups is visible only to their members (and Admins). */
@@ -69,6 +76,13 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** 'mfa' while the password is checked but the second factor is not; 'full' after. */
+    stage: text('stage').$type<'mfa' | 'full'>().notNull().default('full'),
+    /** Sensitive operations need a re-authentication newer than this (A8, "sudo mode"). */
+    freshUntil: timestamp('fresh_until', { withTimezone: true }),
+    /** Pending WebAuthn challenge of this session, single use. */
+    challenge: text('challenge'),
+    challengeExpiresAt: timestamp('challenge_expires_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('sessions_token_hash_uq').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );

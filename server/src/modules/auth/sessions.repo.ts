@@ -1,13 +1,22 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, users } from '../../db/schema/index.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+export type SessionStage = SessionRow['stage'];
 
 export async function insertSession(
   db: Db,
-  values: { tokenHash: string; userId: number; ip: string | null; userAgent: string; expiresAt: Date },
+  values: {
+    tokenHash: string;
+    userId: number;
+    ip: string | null;
+    userAgent: string;
+    expiresAt: Date;
+    stage?: SessionStage;
+    freshUntil?: Date | null;
+  },
 ): Promise<SessionRow> {
   const [row] = await db.insert(sessions).values(values).returning();
   if (!row) throw new Error('insert returned no row');
@@ -32,13 +41,51 @@ export async function touchSession(db: Db, id: number): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
 }
 
+/**
+ * S2: gives the session a new id (token) and stage, e.g. after the second factor or a
+ * re-authentication, so a token seen before that point is worthless.
+ */
+export async function rotateSession(
+  db: Db,
+  id: number,
+  values: { tokenHash: string; stage?: SessionStage; freshUntil?: Date | null },
+): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ ...values, lastSeenAt: new Date(), challenge: null, challengeExpiresAt: null })
+    .where(eq(sessions.id, id));
+}
+
 export async function revokeSession(db: Db, id: number): Promise<void> {
   await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
-export async function revokeAllSessions(db: Db, userId: number): Promise<void> {
-  await db
+/** Ends every session of the user, except `keepId` when given. Returns how many ended. */
+export async function revokeAllSessions(db: Db, userId: number, keepId?: number): Promise<number> {
+  const ended = await db
     .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keepId ? ne(sessions.id, keepId) : undefined))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** Stores a WebAuthn challenge on the session (five minutes, single use). */
+export async function setChallenge(db: Db, id: number, challenge: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ challenge, challengeExpiresAt: new Date(Date.now() + 5 * 60_000) })
+    .where(eq(sessions.id, id));
+}
+
+/** Takes the pending challenge (clearing it, so it cannot be replayed); null when none or expired. */
+export async function takeChallenge(db: Db, id: number): Promise<string | null> {
+  const [row] = await db
+    .select({ challenge: sessions.challenge, expires: sessions.challengeExpiresAt })
+    .from(sessions)
+    .where(eq(sessions.id, id))
+    .limit(1);
+  await db.update(sessions).set({ challenge: null, challengeExpiresAt: null }).where(eq(sessions.id, id));
+  if (!row?.challenge || !row.expires || row.expires.getTime() < Date.now()) return null;
+  return row.challenge;
 }

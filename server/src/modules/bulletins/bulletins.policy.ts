@@ -1,11 +1,22 @@
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { bulletins } from '../../db/schema/index.js';
 import type { ActingUser } from '../../http/actingUser.js';
-import { isAdmin, isDA } from '../../http/actingUser.js';
+import {
+  mayAssign,
+  mayCreateRecord,
+  mayDeleteRecord,
+  maySetAccessGroups,
+  mayUpdateRecord,
+  mayViewFullHistory,
+  mayViewHistory,
+  PEER_REVIEW_ASSIGNED,
+  recordPermissions,
+  type RecordPermissions,
+} from '../records/records.policy.js';
+import { visibleThroughGroups } from '../records/records.visibility.js';
 import type { BulletinRow } from './bulletins.repo.js';
 
-/** Status in which the owner is locked out while a peer reviewer works (reference §4). */
-export const PEER_REVIEW_ASSIGNED = 'Peer Review Assigned';
+export { PEER_REVIEW_ASSIGNED, mayAssign, maySetAccessGroups, mayViewFullHistory, mayViewHistory };
 
 /**
  * The one predicate for "bulletins this user may see", composed into every query that
@@ -13,52 +24,24 @@ export const PEER_REVIEW_ASSIGNED = 'Peer Review Assigned';
  * others see unrestricted bulletins and those sharing an access group with them.
  */
 export function visibleBulletins(actor: ActingUser): SQL {
-  if (isAdmin(actor)) return sql`true`;
-  const groups = actor.groupIds.length
-    ? sql`or exists (select 1 from bulletin_groups bg where bg.bulletin_id = ${bulletins.id} and bg.group_id in (${sql.join(
-        actor.groupIds.map((g) => sql`${g}`),
-        sql`, `,
-      )}))`
-    : sql``;
-  return sql`(not exists (select 1 from bulletin_groups bg where bg.bulletin_id = ${bulletins.id}) ${groups})`;
+  return visibleThroughGroups(actor, bulletins.id, 'bulletin_groups', 'bulletin_id');
 }
 
 export function mayCreateBulletin(actor: ActingUser): boolean {
-  return isAdmin(actor) || isDA(actor);
+  return mayCreateRecord(actor);
 }
 
 /** Admin edits anything; a DA edits what is assigned to them, except while it is in peer review. */
 export function mayUpdateBulletin(actor: ActingUser, row: BulletinRow): boolean {
-  if (isAdmin(actor)) return true;
-  return isDA(actor) && row.assignedToId === actor.id && row.status !== PEER_REVIEW_ASSIGNED;
+  return mayUpdateRecord(actor, row);
 }
 
 export function mayDeleteBulletin(actor: ActingUser): boolean {
-  return isAdmin(actor);
+  return mayDeleteRecord(actor);
 }
 
-export function mayViewHistory(actor: ActingUser): boolean {
-  return isAdmin(actor) || actor.permissions.viewSimpleHistory || actor.permissions.viewFullHistory;
-}
-
-export function mayViewFullHistory(actor: ActingUser): boolean {
-  return isAdmin(actor) || actor.permissions.viewFullHistory;
-}
-
-/** Only Admins set access groups on a record (issue #4 widens this with usersCanRestrictNew). */
-export function maySetAccessGroups(actor: ActingUser): boolean {
-  return isAdmin(actor);
-}
-
-export function mayAssign(actor: ActingUser): boolean {
-  return isAdmin(actor);
-}
-
-export interface BulletinPermissions {
-  update: boolean;
-  delete: boolean;
-}
+export type BulletinPermissions = RecordPermissions;
 
 export function permissionsFor(actor: ActingUser, row: BulletinRow): BulletinPermissions {
-  return { update: mayUpdateBulletin(actor, row), delete: mayDeleteBulletin(actor) };
+  return recordPermissions(actor, row);
 }

@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { loadEvents, locationRefColumns, replaceEvents as replaceRecordEvents } from '../records/records.events.js';
+import type { EventInput } from '../records/records.schemas.js';
+import type { EventRow, LocationRef, TermRef } from '../records/records.types.js';
 import {
   bulletinGroups,
   bulletinLabels,
@@ -18,29 +21,9 @@ import {
 
 export type BulletinRow = typeof bulletins.$inferSelect;
 
-export interface TermRef {
-  id: number;
-  title: string;
-  titleAr: string;
-}
-export interface LocationRef extends TermRef {
-  fullName: string;
-  fullNameAr: string;
-  lat: number | null;
-  lng: number | null;
-}
-export interface EventRow {
-  id: number;
-  title: string;
-  titleAr: string;
-  comments: string;
-  commentsAr: string;
-  fromDate: Date | null;
-  toDate: Date | null;
-  estimated: boolean;
-  type: TermRef | null;
-  location: LocationRef | null;
-}
+export type { EventRow, LocationRef, TermRef } from '../records/records.types.js';
+export { existingIds, vocabTermIds, workflowStatusExists } from '../records/records.refs.js';
+
 export interface GeoMarkerRow {
   id: number;
   title: string;
@@ -62,16 +45,6 @@ export interface BulletinAggregate {
   geoMarkers: GeoMarkerRow[];
   accessGroups: number[];
 }
-
-const locationRefColumns = {
-  id: locations.id,
-  title: locations.title,
-  titleAr: locations.titleAr,
-  fullName: locations.fullName,
-  fullNameAr: locations.fullNameAr,
-  lat: locations.lat,
-  lng: locations.lng,
-};
 
 function groupBy<T extends { bulletinId: number }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -117,18 +90,7 @@ export async function loadBulletinAggregates(db: Db, ids: number[]): Promise<Bul
       .from(bulletinGroups)
       .where(inArray(bulletinGroups.bulletinId, ids))
       .orderBy(asc(bulletinGroups.groupId)),
-    db
-      .select({
-        bulletinId: sql<number>`${events.bulletinId}`,
-        event: events,
-        type: { id: eventTypes.id, title: eventTypes.title, titleAr: eventTypes.titleAr },
-        location: locationRefColumns,
-      })
-      .from(events)
-      .leftJoin(eventTypes, eq(eventTypes.id, events.eventTypeId))
-      .leftJoin(locations, eq(locations.id, events.locationId))
-      .where(inArray(events.bulletinId, ids))
-      .orderBy(asc(events.sortOrder), asc(events.id)),
+    loadEvents(db, 'bulletin', ids),
     db
       .select({
         bulletinId: geoMarkers.bulletinId,
@@ -141,7 +103,7 @@ export async function loadBulletinAggregates(db: Db, ids: number[]): Promise<Bul
       .orderBy(asc(geoMarkers.sortOrder), asc(geoMarkers.id)),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const [labM, vlabM, srcM, locM, grpM, evM, geoM] = [lab, vlab, src, loc, grp, evs, geo].map((x) =>
+  const [labM, vlabM, srcM, locM, grpM, geoM] = [lab, vlab, src, loc, grp, geo].map((x) =>
     groupBy(x as { bulletinId: number }[]),
   );
   const strip = <T extends { bulletinId: number }>(list: T[] | undefined) =>
@@ -157,18 +119,7 @@ export async function loadBulletinAggregates(db: Db, ids: number[]): Promise<Bul
       sources: strip(srcM?.get(id) as (TermRef & { bulletinId: number })[] | undefined),
       locations: strip(locM?.get(id) as (LocationRef & { bulletinId: number })[] | undefined),
       accessGroups: ((grpM?.get(id) ?? []) as unknown as { groupId: number }[]).map((g) => g.groupId),
-      events: ((evM?.get(id) ?? []) as (typeof evs)[number][]).map((e) => ({
-        id: e.event.id,
-        title: e.event.title,
-        titleAr: e.event.titleAr,
-        comments: e.event.comments,
-        commentsAr: e.event.commentsAr,
-        fromDate: e.event.fromDate,
-        toDate: e.event.toDate,
-        estimated: e.event.estimated,
-        type: e.type?.id ? e.type : null,
-        location: e.location?.id ? (e.location as LocationRef) : null,
-      })),
+      events: evs.get(id) ?? [],
       geoMarkers: ((geoM?.get(id) ?? []) as (typeof geo)[number][]).map((g) => ({
         id: g.marker.id,
         title: g.marker.title,
@@ -218,9 +169,8 @@ export async function replaceLinks(db: Db, bulletinId: number, key: keyof typeof
   }
 }
 
-export async function replaceEvents(db: Db, bulletinId: number, list: (typeof events.$inferInsert)[]): Promise<void> {
-  await db.delete(events).where(eq(events.bulletinId, bulletinId));
-  if (list.length) await db.insert(events).values(list.map((e, i) => ({ ...e, bulletinId, sortOrder: i })));
+export async function replaceEvents(db: Db, bulletinId: number, list: EventInput[]): Promise<void> {
+  await replaceRecordEvents(db, 'bulletin', bulletinId, list);
 }
 
 export async function replaceGeoMarkers(
@@ -232,18 +182,6 @@ export async function replaceGeoMarkers(
   if (list.length) await db.insert(geoMarkers).values(list.map((g, i) => ({ ...g, bulletinId, sortOrder: i })));
 }
 
-/** Ids among `wanted` that exist in a vocabulary table (for "unknown id" validation). */
-export async function existingIds(db: Db, table: 'labels' | 'sources' | 'locations' | 'eventTypes' | 'groups', wanted: number[]): Promise<Set<number>> {
-  const unique = [...new Set(wanted)];
-  if (!unique.length) return new Set();
-  const result = await db.execute<{ id: number }>(
-    sql`select id from ${sql.identifier(
-      { labels: 'labels', sources: 'sources', locations: 'locations', eventTypes: 'event_types', groups: 'access_groups' }[table],
-    )} where id in (${sql.join(unique.map((v) => sql`${v}`), sql`, `)})`,
-  );
-  return new Set((result as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id)));
-}
-
 /** Labels among `wanted` with their verified flag and bulletin scope. */
 export async function labelFlags(db: Db, wanted: number[]): Promise<Map<number, { verified: boolean; forBulletin: boolean }>> {
   const unique = [...new Set(wanted)];
@@ -253,25 +191,6 @@ export async function labelFlags(db: Db, wanted: number[]): Promise<Map<number, 
     .from(labels)
     .where(inArray(labels.id, unique));
   return new Map(found.map((l) => [l.id, { verified: l.verified, forBulletin: l.forBulletin }]));
-}
-
-export async function vocabTermIds(db: Db, kind: string, wanted: number[]): Promise<Set<number>> {
-  const unique = [...new Set(wanted)];
-  if (!unique.length) return new Set();
-  const found = await db
-    .select({ id: vocabTerms.id })
-    .from(vocabTerms)
-    .where(and(eq(vocabTerms.kind, kind), inArray(vocabTerms.id, unique)));
-  return new Set(found.map((r) => r.id));
-}
-
-export async function workflowStatusExists(db: Db, status: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: vocabTerms.id })
-    .from(vocabTerms)
-    .where(and(eq(vocabTerms.kind, 'workflow-statuses'), eq(vocabTerms.title, status)))
-    .limit(1);
-  return Boolean(row);
 }
 
 /** Ids of visible, non-deleted bulletins, newest first, with keyset paging. */

@@ -1,52 +1,13 @@
 import { z } from 'zod';
-import { parseDateInput } from '../../lib/dates.js';
 import { listQueryShape } from '../../http/listQuery.js';
+import { dateInput, eventInput, sourceLink } from '../records/records.schemas.js';
+
+// Shared with actors and incidents; re-exported so existing imports keep working.
+export { dateInput, eventInput, sourceLink };
 
 const id = z.number().int().positive();
 const ids = z.array(id).max(500);
 const text = (max: number) => z.string().trim().max(max);
-
-/** "YYYY-MM-DD" or an ISO timestamp; any year, including before 1970. */
-export const dateInput = z
-  .string()
-  .trim()
-  .refine((v) => parseDateInput(v) !== null, 'must be a date (YYYY-MM-DD) or an ISO 8601 timestamp')
-  .nullable();
-
-/** Absolute http(s) URL, absolute path, or "NA", as Bayanat accepts; empty clears it. */
-export const sourceLink = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((v) => {
-    if (v === '' || v === 'NA' || v.startsWith('/')) return true;
-    try {
-      const u = new URL(v);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL, an absolute path, or NA');
-
-export const eventInput = z
-  .strictObject({
-    title: text(255).optional(),
-    titleAr: text(255).optional(),
-    comments: text(5000).optional(),
-    commentsAr: text(5000).optional(),
-    typeId: id.nullable().optional(),
-    locationId: id.nullable().optional(),
-    fromDate: dateInput.optional(),
-    toDate: dateInput.optional(),
-    estimated: z.boolean().optional(),
-  })
-  .superRefine((e, ctx) => {
-    if (e.fromDate && e.toDate) {
-      const from = parseDateInput(e.fromDate);
-      const to = parseDateInput(e.toDate);
-      if (from && to && to < from) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must not be before fromDate' });
-    }
-  });
 
 export const geoMarkerInput = z.strictObject({
   title: text(255).optional(),

@@ -1,4 +1,5 @@
 import { searchTextOf, stripTags } from '../../lib/normalize.js';
+import { eventSearchParts } from '../records/records.events.js';
 import type { BulletinAggregate } from './bulletins.repo.js';
 
 /** Everything a quick search should find a bulletin by, including linked vocabulary in both languages. */
@@ -18,16 +19,7 @@ export function bulletinSearchText(agg: BulletinAggregate): string {
     ...agg.verifiedLabels.flatMap((l) => [l.title, l.titleAr]),
     ...agg.sources.flatMap((s) => [s.title, s.titleAr]),
     ...agg.locations.flatMap((l) => [l.fullName, l.fullNameAr]),
-    ...agg.events.flatMap((e) => [
-      e.title,
-      e.titleAr,
-      e.comments,
-      e.commentsAr,
-      e.type?.title,
-      e.type?.titleAr,
-      e.location?.fullName,
-      e.location?.fullNameAr,
-    ]),
+    ...eventSearchParts(agg.events),
     ...agg.geoMarkers.flatMap((g) => [g.title, g.comment]),
   ]);
 }

@@ -5,9 +5,9 @@ import { Forbidden, Invalid, NotFound } from '../../http/errors.js';
 import type { ListResult } from '../../http/listQuery.js';
 import { decodeCursor, encodeCursor, isIdCursor } from '../../lib/cursor.js';
 import { parseDateInput } from '../../lib/dates.js';
-import { likeEscape, queryTerms } from '../../lib/normalize.js';
+import { quickSearchCondition } from '../records/records.quickSearch.js';
 import { sanitizeRichText } from '../../lib/sanitizeHtml.js';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { appendActivity } from '../activity/activity.repo.js';
 import { findRevision, insertRevision, listRevisions } from '../history/history.repo.js';
 import { presentRevision } from '../history/history.presenter.js';
@@ -39,29 +39,8 @@ import {
 import type { BulletinInput, BulletinPatch } from './bulletins.schemas.js';
 import { bulletinSearchText } from './bulletins.searchText.js';
 import { validateReferences } from './bulletins.validation.js';
+import { isActing, SNAPSHOT_VIEWER, snapshotOf, type RecordAction } from '../records/records.snapshot.js';
 
-/** The viewer used for snapshots: sees every name, as an Admin would. */
-const SNAPSHOT_VIEWER: ActingUser = {
-  id: 0,
-  username: 'system',
-  name: 'system',
-  roles: ['Admin'],
-  groupIds: [],
-  permissions: {
-    viewUsernames: true,
-    viewSimpleHistory: true,
-    viewFullHistory: true,
-    canSelfAssign: false,
-    canEditLocations: false,
-    canExport: false,
-    canImportWeb: false,
-    canAccessMedia: false,
-  },
-  sessionId: 0,
-  ip: '',
-};
-
-const isActing = (p: Performer): p is ActingUser => !('cli' in p);
 const dateOrNull = (v: string | null | undefined) => (v ? parseDateInput(v) : null);
 
 function scalarValues(input: BulletinPatch) {
@@ -86,23 +65,7 @@ async function writeLinks(tx: Db, id: number, input: BulletinPatch): Promise<voi
     const list = input[key];
     if (list !== undefined) await replaceLinks(tx, id, key, list);
   }
-  if (input.events !== undefined) {
-    await replaceEvents(
-      tx,
-      id,
-      input.events.map((e) => ({
-        title: e.title ?? '',
-        titleAr: e.titleAr ?? '',
-        comments: e.comments ?? '',
-        commentsAr: e.commentsAr ?? '',
-        eventTypeId: e.typeId ?? null,
-        locationId: e.locationId ?? null,
-        fromDate: dateOrNull(e.fromDate),
-        toDate: dateOrNull(e.toDate),
-        estimated: e.estimated ?? false,
-      })),
-    );
-  }
+  if (input.events !== undefined) await replaceEvents(tx, id, input.events);
   if (input.geoMarkers !== undefined) {
     await replaceGeoMarkers(
       tx,
@@ -126,13 +89,13 @@ async function presentAll(db: Db, viewer: ActingUser, aggs: BulletinAggregate[])
 
 /**
  * After any write: refresh the search text, then store the revision snapshot and the
- * activity row — all inside the caller's transaction (D1).
+ * activity row — all inside the caller's transaction (D1). Relations and restore call it too.
  */
-async function recordChange(
+export async function recordBulletinChange(
   tx: Db,
   by: Performer,
   id: number,
-  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE',
+  action: RecordAction,
   comment: string,
   details: Record<string, unknown>,
 ): Promise<void> {
@@ -140,7 +103,6 @@ async function recordChange(
   if (!agg) throw new NotFound();
   await updateBulletinRow(tx, id, { searchText: bulletinSearchText(agg) });
   const [snapshot] = await presentAll(tx, SNAPSHOT_VIEWER, [agg]);
-  const { permissions: _p, ...rest } = snapshot as BulletinJson;
   const who = performerFields(by);
   const revisionId = await insertRevision(tx, {
     kind: 'bulletin',
@@ -148,7 +110,7 @@ async function recordChange(
     userId: who.userId,
     status: agg.row.status,
     comment,
-    snapshot: rest as Record<string, unknown>,
+    snapshot: snapshotOf(snapshot as BulletinJson),
   });
   await appendActivity(tx, { ...who, action, kind: 'bulletin', recordId: id, details: { ...details, revisionId } });
 }
@@ -187,13 +149,13 @@ export async function createBulletin(
       importKey: opts.importKey ?? null,
     });
     await writeLinks(tx, id, input);
-    await recordChange(tx, by, id, 'CREATE', input.comment, opts.importKey ? { importKey: opts.importKey } : {});
+    await recordBulletinChange(tx, by, id, 'CREATE', input.comment, opts.importKey ? { importKey: opts.importKey } : {});
     return { id };
   });
 }
 
 /** Loads one bulletin the actor may see, or 404 — never 403 — so existence does not leak. */
-async function loadVisible(db: Db, actor: ActingUser, id: number): Promise<BulletinAggregate> {
+export async function loadVisibleBulletin(db: Db, actor: ActingUser, id: number): Promise<BulletinAggregate> {
   const [row] = await db
     .select({ id: bulletins.id })
     .from(bulletins)
@@ -206,13 +168,19 @@ async function loadVisible(db: Db, actor: ActingUser, id: number): Promise<Bulle
 }
 
 export async function getBulletin(db: Db, actor: ActingUser, id: number): Promise<BulletinJson> {
-  const agg = await loadVisible(db, actor, id);
+  const agg = await loadVisibleBulletin(db, actor, id);
   const [json] = await presentAll(db, actor, [agg]);
   return json as BulletinJson;
 }
 
-export async function updateBulletin(db: Db, actor: ActingUser, id: number, patch: BulletinPatch): Promise<BulletinJson> {
-  const current = await loadVisible(db, actor, id);
+export async function updateBulletin(
+  db: Db,
+  actor: ActingUser,
+  id: number,
+  patch: BulletinPatch,
+  opts: { action?: RecordAction; details?: Record<string, unknown> } = {},
+): Promise<BulletinJson> {
+  const current = await loadVisibleBulletin(db, actor, id);
   if (!mayUpdateBulletin(actor, current.row)) {
     throw new Forbidden(
       current.row.status === 'Peer Review Assigned' && current.row.assignedToId === actor.id
@@ -231,29 +199,18 @@ export async function updateBulletin(db: Db, actor: ActingUser, id: number, patc
   await db.transaction(async (tx) => {
     await updateBulletinRow(tx, id, { ...scalarValues(patch), comments: patch.comment, updatedAt: new Date() });
     await writeLinks(tx, id, patch);
-    await recordChange(tx, actor, id, 'UPDATE', patch.comment, { fields: changed });
+    await recordBulletinChange(tx, actor, id, opts.action ?? 'UPDATE', patch.comment, { fields: changed, ...opts.details });
   });
   return getBulletin(db, actor, id);
 }
 
 export async function deleteBulletin(db: Db, actor: ActingUser, id: number, comment: string): Promise<void> {
-  await loadVisible(db, actor, id);
+  await loadVisibleBulletin(db, actor, id);
   if (!mayDeleteBulletin(actor)) throw new Forbidden('Only Admins delete bulletins.');
   await db.transaction(async (tx) => {
     await updateBulletinRow(tx, id, { deleted: true, comments: comment, updatedAt: new Date() });
-    await recordChange(tx, actor, id, 'DELETE', comment, {});
+    await recordBulletinChange(tx, actor, id, 'DELETE', comment, {});
   });
-}
-
-/** Quick search: every term must occur in the normalised search text (trigram-indexed). */
-function quickSearchCondition(q: string | undefined): SQL {
-  const terms = q ? queryTerms(q) : [];
-  if (!terms.length) return sql`true`;
-  const parts = terms.map((t) => {
-    const like = sql`${bulletins.searchText} ilike ${`%${likeEscape(t)}%`}`;
-    return /^\d+$/.test(t) && t.length < 10 ? sql`(${like} or ${bulletins.id} = ${Number(t)})` : like;
-  });
-  return sql.join(parts, sql` and `);
 }
 
 export async function listBulletins(
@@ -261,7 +218,7 @@ export async function listBulletins(
   actor: ActingUser,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined; count: 'exact' | 'estimate' | 'none' },
 ): Promise<ListResult<BulletinJson>> {
-  const where = sql`${visibleBulletins(actor)} and ${quickSearchCondition(query.q)}`;
+  const where = sql`${visibleBulletins(actor)} and ${quickSearchCondition(bulletins.searchText, bulletins.id, query.q)}`;
   const after = decodeCursor(query.cursor, isIdCursor);
   if (query.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });
   const ids = await listBulletinIds(db, where, { limit: query.limit + 1, beforeId: after?.id ?? null });
@@ -276,7 +233,7 @@ export async function listBulletins(
 }
 
 export async function bulletinHistory(db: Db, actor: ActingUser, id: number) {
-  await loadVisible(db, actor, id);
+  await loadVisibleBulletin(db, actor, id);
   if (!mayViewHistory(actor)) throw new Forbidden('You may not view history.');
   const revs = await listRevisions(db, 'bulletin', id);
   const names = await namesOfUsers(

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { Invalid } from '../../http/errors.js';
 import { findUserById } from '../users/users.repo.js';
+import { eventReferenceProblems } from '../records/records.events.js';
 import { existingIds, labelFlags, vocabTermIds, workflowStatusExists } from './bulletins.repo.js';
 import type { BulletinPatch } from './bulletins.schemas.js';
 
@@ -33,14 +34,7 @@ export async function validateReferences(db: Db, input: BulletinPatch): Promise<
   await missing('locations', 'locations', input.locations);
   await missing('accessGroups', 'groups', input.accessGroups);
 
-  if (input.events?.length) {
-    const types = await existingIds(db, 'eventTypes', input.events.flatMap((e) => (e.typeId ? [e.typeId] : [])));
-    const places = await existingIds(db, 'locations', input.events.flatMap((e) => (e.locationId ? [e.locationId] : [])));
-    input.events.forEach((e, i) => {
-      if (e.typeId && !types.has(e.typeId)) fields[`events.${i}.typeId`] = `unknown event type ${e.typeId}`;
-      if (e.locationId && !places.has(e.locationId)) fields[`events.${i}.locationId`] = `unknown location ${e.locationId}`;
-    });
-  }
+  Object.assign(fields, await eventReferenceProblems(db, input.events));
   if (input.geoMarkers?.length) {
     const types = await vocabTermIds(db, 'geo-location-types', input.geoMarkers.flatMap((g) => (g.typeId ? [g.typeId] : [])));
     input.geoMarkers.forEach((g, i) => {

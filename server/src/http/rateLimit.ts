@@ -1,0 +1,63 @@
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../db/client.js';
+import { RateLimited } from './errors.js';
+
+/**
+ * S6: coarse fixed-window rate limits, counted in the database so every server process shares
+ * them and a restart does not reset them. Login lockout (A5) is separate (auth/throttle.ts).
+ */
+export interface RateRule {
+  max: number;
+  windowSeconds: number;
+}
+
+export const RATE_RULES = {
+  login: { max: 20, windowSeconds: 60 },
+  mfa: { max: 10, windowSeconds: 60 },
+  /** Session reads issue CSRF tokens. Polling once a minute stays far below. */
+  session: { max: 120, windowSeconds: 60 },
+  reauth: { max: 10, windowSeconds: 60 },
+  search: { max: 60, windowSeconds: 60 },
+  export: { max: 20, windowSeconds: 60 },
+  import: { max: 20, windowSeconds: 60 },
+} satisfies Record<string, RateRule>;
+export type RateRuleName = keyof typeof RATE_RULES;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Rate limit rule of this route; search/export/import routes are also matched by path. */
+    rateLimit?: RateRuleName;
+  }
+}
+
+/** The rule for a request: the route's own, else one matched by path so no module can forget it. */
+export function ruleFor(request: FastifyRequest): RateRuleName | null {
+  const declared = request.routeOptions.config?.rateLimit;
+  if (declared) return declared;
+  const path = request.routeOptions.url ?? '';
+  if (/\/exports?(\/|$)/.test(path)) return 'export';
+  if (/\/imports?(\/|$)/.test(path)) return 'import';
+  if (/\/search$/.test(path)) return 'search';
+  const query = request.query as Record<string, unknown> | undefined;
+  if (request.method === 'GET' && query && typeof query.q === 'string' && query.q !== '') return 'search';
+  return null;
+}
+
+let sweeps = 0;
+
+/** Counts one request for `subject` under `rule`; throws 429 with Retry-After when over. */
+export async function enforceRateLimit(db: Db, name: RateRuleName, subject: string): Promise<void> {
+  const rule: RateRule = RATE_RULES[name];
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(Date.now() / windowMs) * windowMs;
+  const expires = new Date(start + windowMs);
+  const [row] = await rows<{ count: number }>(
+    db,
+    sql`insert into rate_limits (key, count, expires_at) values (${`${name}:${subject}:${start}`}, 1, ${expires.toISOString()})
+        on conflict (key) do update set count = rate_limits.count + 1 returning count`,
+  );
+  // Old windows are swept now and then by whichever request comes along.
+  if (++sweeps % 200 === 0) await db.execute(sql`delete from rate_limits where expires_at < now()`);
+  if ((row?.count ?? 0) > rule.max) throw new RateLimited((expires.getTime() - Date.now()) / 1000, 'Too many requests. Try again later.');
+}
