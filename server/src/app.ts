@@ -16,6 +16,20 @@ import { registerModules } from './modules/index.js';
 
 export const VERSION = '0.1.0';
 
+const API_DESCRIPTION = [
+  'GET reads, POST changes. Errors are `{"error": {"code", "message", "requestId", "fields"?}}`.',
+  '',
+  'Error codes: `validation` 400, `unauthenticated` 401, `csrf` 403, `forbidden` 403, `not_found` 404,',
+  '`method_not_allowed` 405, `conflict` 409, `payload_too_large` 413, `unsupported_media_type` 415,',
+  '`rate_limited` 429 (with `Retry-After`), `internal` 500, and these security states:',
+  '`mfa_required` 401 (password accepted; answer a second factor at `/api/auth/mfa/*`),',
+  '`captcha_required` 401 (send `captcha` with the login after repeated failures),',
+  '`enrolment_required` 403 (MFA is enforced: enrol at `/api/auth/mfa/*` first),',
+  '`password_change_required` 403 (temporary password: `POST /api/auth/password` first),',
+  '`reauth_required` 403 (sudo mode: `POST /api/auth/reauth`, then retry),',
+  '`read_only` 403 (the instance is in read-only mode).',
+].join('\n');
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its declared access rule, for the route-walk test. */
@@ -52,7 +66,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   await registerSecurityHeaders(app, { tileHosts: [] });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Dalil API', version: VERSION, description: 'GET reads, POST changes. See docs/API.md.' },
+      info: { title: 'Dalil API', version: VERSION, description: API_DESCRIPTION },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'dalil_session' },

@@ -31,6 +31,8 @@ export interface Config {
   /** How long a re-authentication ("sudo mode", A8) stays valid. */
   reauthMinutes: number;
   lockout: LockoutConfig;
+  /** Multiplies every rate limit (S6); tests raise it so many logins from 127.0.0.1 pass. */
+  rateLimitScale: number;
   recaptcha: RecaptchaConfig | null;
   oidc: OidcConfig | null;
   webDist: string;
@@ -83,6 +85,7 @@ const envSchema = z.object({
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_IP_THRESHOLD: z.coerce.number().int().min(1).default(50),
   LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
   RECAPTCHA_SITE_KEY: z.string().min(1).optional(),
   RECAPTCHA_VERIFY_URL: z.url().default('https://www.google.com/recaptcha/api/siteverify'),
   OIDC_ISSUER: z.url().optional(),
@@ -196,6 +199,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
       maxSeconds: 24 * 3600,
       windowMinutes: 15,
     },
+    rateLimitScale: e.RATE_LIMIT_SCALE,
     recaptcha: recaptchaFrom(env, e.RECAPTCHA_SITE_KEY, e.RECAPTCHA_VERIFY_URL),
     oidc: oidcFrom(env, e),
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : join(repoRoot, 'web', 'dist'),

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import { useSessionStore } from './stores/session';
+import { vocabRoutes } from './pages/vocab/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -45,6 +46,7 @@ export const router = createRouter({
       component: () => import('./pages/bulletins/BulletinEditPage.vue'),
       props: (r: RouteLocationNormalized) => ({ id: Number(r.params.id) }),
     },
+    ...vocabRoutes,
     {
       path: '/:pathMatch(.*)*',
       name: 'not-found',

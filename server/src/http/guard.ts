@@ -75,7 +75,7 @@ export function registerGuard(app: FastifyInstance, config: Config, db: Db): voi
     if (isChange && !originMatches(request)) throw new AppError('csrf', 'Cross-origin request refused.');
     const rule = ruleFor(request);
     if (access === 'public') {
-      if (rule) await enforceRateLimit(db, rule, `ip:${request.ip}`);
+      if (rule) await enforceRateLimit(db, rule, `ip:${request.ip}`, config.rateLimitScale);
       return;
     }
     const actor = request.actor;
@@ -89,14 +89,16 @@ export function registerGuard(app: FastifyInstance, config: Config, db: Db): voi
       }
     }
     checkSessionState(auth, routeConfig.allowIn ?? []);
-    if (isChange && auth.settings.mode === 'readOnly' && !routeConfig.readOnlySafe) {
+    // Read-only mode still lets people sign in and out and manage their own sign-in (/api/auth/*).
+    const readOnlySafe = routeConfig.readOnlySafe ?? (request.routeOptions.url ?? '').startsWith('/api/auth/');
+    if (isChange && auth.settings.mode === 'readOnly' && !readOnlySafe) {
       throw new AppError('read_only', 'Dalil is in read-only mode: nothing can be changed until an administrator ends it.');
     }
     if (!ACCESS_RULES[access](actor)) throw new Forbidden();
     if (routeConfig.fresh && !(auth.freshUntil && auth.freshUntil.getTime() > Date.now())) {
       throw new AppError('reauth_required', 'Confirm your password (and second factor) to continue.');
     }
-    if (rule) await enforceRateLimit(db, rule, `user:${actor.id}`);
+    if (rule) await enforceRateLimit(db, rule, `user:${actor.id}`, config.rateLimitScale);
   });
 }
 

@@ -47,8 +47,8 @@ export function ruleFor(request: FastifyRequest): RateRuleName | null {
 let sweeps = 0;
 
 /** Counts one request for `subject` under `rule`; throws 429 with Retry-After when over. */
-export async function enforceRateLimit(db: Db, name: RateRuleName, subject: string): Promise<void> {
-  const rule: RateRule = RATE_RULES[name];
+export async function enforceRateLimit(db: Db, name: RateRuleName, subject: string, scale = 1): Promise<void> {
+  const rule: RateRule = { ...RATE_RULES[name], max: Math.max(1, Math.round(RATE_RULES[name].max * scale)) };
   const windowMs = rule.windowSeconds * 1000;
   const start = Math.floor(Date.now() / windowMs) * windowMs;
   const expires = new Date(start + windowMs);

@@ -23,9 +23,13 @@ describe('route table', () => {
       .filter((r) => r.url.startsWith('/api/') && r.access === 'public' && !r.url.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.filter((r) => !/^(PUT|PATCH|DELETE|OPTIONS|TRACE) /.test(r)).sort()).toEqual([
+      'GET /api/auth/options',
       'GET /api/health',
+      'HEAD /api/auth/options',
       'HEAD /api/health',
       'POST /api/auth/login',
+      'POST /api/auth/oidc/callback',
+      'POST /api/auth/oidc/start',
     ]);
   });
 

@@ -55,15 +55,20 @@ function coordinate(values: Record<string, string>, column: string | undefined, 
   if (!column) return null;
   const raw = values[column] ?? '';
   const n = parseNumber(raw);
-  if (raw.trim() && (n === null || Math.abs(n) > max)) throw new RowError(`column "${column}": "${raw}" is not a coordinate within ±${max}`);
+  if (raw.trim() && (n === null || Math.abs(n) > max))
+    throw new RowError(`column "${column}": "${raw}" is not a coordinate within ±${max}`);
   return n;
 }
 
 /** Titles → ids of a vocabulary, normalised, loaded once per import. */
-async function titleIndex(db: Db, table: typeof labels | typeof sources | typeof eventTypes): Promise<Map<string, number>> {
+async function titleIndex(
+  db: Db,
+  table: typeof labels | typeof sources | typeof eventTypes,
+): Promise<Map<string, number>> {
   const found = await db.select({ id: table.id, title: table.title, titleAr: table.titleAr }).from(table);
   const index = new Map<string, number>();
-  for (const r of found) for (const t of [r.title, r.titleAr]) if (t && !index.has(normalizeText(t))) index.set(normalizeText(t), r.id);
+  for (const r of found)
+    for (const t of [r.title, r.titleAr]) if (t && !index.has(normalizeText(t))) index.set(normalizeText(t), r.id);
   return index;
 }
 
@@ -85,12 +90,19 @@ async function resolvePlaces(ctx: Context, values: Record<string, string>): Prom
     const lng = coordinate(values, ref.lng, 180);
     const point = lat !== null && lng !== null ? { lat, lng } : null;
     const within = ref.within ? ctx.places.region(ref.within) : undefined;
-    if (ref.within && !within) throw new MappingError(`"within": no location named "${ref.within}"; import the location tree first`);
+    if (ref.within && !within)
+      throw new MappingError(`"within": no location named "${ref.within}"; import the location tree first`);
     let place: Place | undefined = ctx.places.match(names, point, within);
     if (!place && names.length && ref.create) {
       const title = names.find((n) => !ARABIC.test(n)) ?? names[0]!;
       const titleAr = names.find((n) => ARABIC.test(n)) ?? '';
-      const created = await createLocation(ctx.db, ctx.by, { title, titleAr, parentId: within?.id ?? null, lat: point?.lat ?? null, lng: point?.lng ?? null });
+      const created = await createLocation(ctx.db, ctx.by, {
+        title,
+        titleAr,
+        parentId: within?.id ?? null,
+        lat: point?.lat ?? null,
+        lng: point?.lng ?? null,
+      });
       place = { id: created.id, title, titleAr, lat: created.lat, lng: created.lng, path: '' };
       ctx.places.add(place);
     }
@@ -185,7 +197,12 @@ async function buildInput(ctx: Context, values: Record<string, string>): Promise
 }
 
 function reasonOf(err: unknown): string {
-  if (err instanceof AppError) return err.fields ? `${err.message} ${Object.entries(err.fields).map(([f, m]) => `${f}: ${m}`).join('; ')}` : err.message;
+  if (err instanceof AppError)
+    return err.fields
+      ? `${err.message} ${Object.entries(err.fields)
+          .map(([f, m]) => `${f}: ${m}`)
+          .join('; ')}`
+      : err.message;
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -193,16 +210,27 @@ function reasonOf(err: unknown): string {
  * Imports a CSV as bulletins through the bulletins service, as the mapping says. A row whose
  * import key is already present is skipped, so importing the same file twice adds nothing.
  */
-export async function importBulletins(db: Db, by: Performer, file: string, mapping: BulletinMapping): Promise<ImportReport> {
+export async function importBulletins(
+  db: Db,
+  by: Performer,
+  file: string,
+  mapping: BulletinMapping,
+): Promise<ImportReport> {
   const report = emptyReport('bulletins', basename(file));
   report.file = file;
   const { header, records } = readCsv(file);
   const missing = columnsOf(mapping).filter((c) => !header.includes(c));
-  if (missing.length) throw new MappingError(`The file has no column ${missing.map((c) => `"${c}"`).join(', ')} that the mapping reads.`);
+  if (missing.length)
+    throw new MappingError(`The file has no column ${missing.map((c) => `"${c}"`).join(', ')} that the mapping reads.`);
 
   const prefix = `${mapping.importKey.prefix}:`;
   const present = new Set(
-    (await db.select({ key: bulletins.importKey }).from(bulletins).where(like(bulletins.importKey, `${likeEscape(prefix)}%`))).map((r) => r.key),
+    (
+      await db
+        .select({ key: bulletins.importKey })
+        .from(bulletins)
+        .where(like(bulletins.importKey, `${likeEscape(prefix)}%`))
+    ).map((r) => r.key),
   );
   const ctx: Context = {
     db,
@@ -217,7 +245,13 @@ export async function importBulletins(db: Db, by: Performer, file: string, mappi
   return report;
 }
 
-async function importRow(ctx: Context, record: CsvRecord, prefix: string, present: Set<string | null>, report: ImportReport): Promise<void> {
+async function importRow(
+  ctx: Context,
+  record: CsvRecord,
+  prefix: string,
+  present: Set<string | null>,
+  report: ImportReport,
+): Promise<void> {
   const keyValue = (record.values[ctx.mapping.importKey.column] ?? '').trim();
   if (!keyValue) {
     report.failed.push({ row: record.line, reason: `no value in the key column "${ctx.mapping.importKey.column}"` });

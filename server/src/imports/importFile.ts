@@ -10,7 +10,14 @@ import { importLocationsCsv } from './locationsCsv.js';
 import { importLocationsXml, locationsXmlMapping } from './locationsXml.js';
 import { MappingError, bulletinMapping, readMapping } from './mapping.js';
 import { emptyReport, recordImport, type ImportReport } from './report.js';
-import { importEventTypes, importLabels, importRelationTypes, importSources, importVocabTerms, pairOfFile } from './vocabImports.js';
+import {
+  importEventTypes,
+  importLabels,
+  importRelationTypes,
+  importSources,
+  importVocabTerms,
+  pairOfFile,
+} from './vocabImports.js';
 
 export const IMPORT_KINDS = [
   'labels',
@@ -60,7 +67,13 @@ async function inTransaction(db: Db, by: Performer, run: (tx: Db) => Promise<Imp
   });
 }
 
-async function importVocabFile(db: Db, by: Performer, kind: string, file: string, opts: ImportOptions): Promise<ImportReport> {
+async function importVocabFile(
+  db: Db,
+  by: Performer,
+  kind: string,
+  file: string,
+  opts: ImportOptions,
+): Promise<ImportReport> {
   switch (kind) {
     case 'labels':
       return inTransaction(db, by, (tx) => importLabels(tx, file));
@@ -70,7 +83,10 @@ async function importVocabFile(db: Db, by: Performer, kind: string, file: string
       return inTransaction(db, by, (tx) => importEventTypes(tx, file));
     case 'relation-types': {
       const pair = opts.pair ?? pairOfFile(file);
-      if (!pair) throw new FatalImportError(`Say which pair of record kinds ${basename(file)} is for: --pair actor-actor (or another pair).`);
+      if (!pair)
+        throw new FatalImportError(
+          `Say which pair of record kinds ${basename(file)} is for: --pair actor-actor (or another pair).`,
+        );
       return inTransaction(db, by, (tx) => importRelationTypes(tx, file, pair));
     }
     case 'locations':
@@ -89,7 +105,8 @@ async function importBayanatSeed(db: Db, by: Performer, folder: string): Promise
   if (!statSync(folder).isDirectory()) throw new FatalImportError(`${folder} is not a folder.`);
   const report = emptyReport('bayanat-seed', folder);
   const files = readdirSync(folder).filter((f) => BAYANAT_SEED_FILES[f]);
-  if (files.length === 0) throw new FatalImportError(`${folder} holds none of Bayanat's seed files (label.csv, eventtypes.csv, …).`);
+  if (files.length === 0)
+    throw new FatalImportError(`${folder} holds none of Bayanat's seed files (label.csv, eventtypes.csv, …).`);
   report.parts = [];
   for (const f of files.sort()) {
     const started = Date.now();
@@ -103,16 +120,25 @@ async function importBayanatSeed(db: Db, by: Performer, folder: string): Promise
 }
 
 /** Runs one import and returns its report; throws FatalImportError / MappingError on fatal problems. */
-export async function importFile(db: Db, by: Performer, kind: string, file: string, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importFile(
+  db: Db,
+  by: Performer,
+  kind: string,
+  file: string,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   if (!existsSync(file)) throw new FatalImportError(`No such file or folder: ${file}`);
   const started = Date.now();
   let report: ImportReport;
   if (kind === 'bayanat-seed') report = await importBayanatSeed(db, by, file);
   else if (kind === 'locations-xml') {
-    const mapping = opts.mapping ? readMapping(opts.mapping, locationsXmlMapping) : locationsXmlMapping.parse({ kind: 'locations-xml' });
+    const mapping = opts.mapping
+      ? readMapping(opts.mapping, locationsXmlMapping)
+      : locationsXmlMapping.parse({ kind: 'locations-xml' });
     report = await inTransaction(db, by, (tx) => importLocationsXml(tx, file, mapping));
   } else if (kind === 'bulletins') {
-    if (!opts.mapping) throw new MappingError('Importing bulletins needs a column mapping: --mapping data/mappings/<name>.json');
+    if (!opts.mapping)
+      throw new MappingError('Importing bulletins needs a column mapping: --mapping data/mappings/<name>.json');
     const mapping = readMapping(opts.mapping, bulletinMapping);
     report = await importBulletins(db, by, file, mapping);
     await db.transaction((tx) => recordImport(tx, by, report));

@@ -35,7 +35,14 @@ export class LocationIndex {
   static async load(db: Db): Promise<LocationIndex> {
     const index = new LocationIndex();
     const all = await db
-      .select({ id: locations.id, title: locations.title, titleAr: locations.titleAr, lat: locations.lat, lng: locations.lng, path: locations.path })
+      .select({
+        id: locations.id,
+        title: locations.title,
+        titleAr: locations.titleAr,
+        lat: locations.lat,
+        lng: locations.lng,
+        path: locations.path,
+      })
       .from(locations);
     for (const p of all) index.add(p);
     return index;
@@ -60,13 +67,19 @@ export class LocationIndex {
   match(names: string[], point: { lat: number; lng: number } | null, within?: Place): Place | undefined {
     const wanted = names.map(normalizeText).filter(Boolean);
     if (wanted.length === 0) return undefined;
-    const inRegion = within ? this.entries.filter((e) => e.path.startsWith(within.path) && e.id !== within.id) : this.entries;
+    const inRegion = within
+      ? this.entries.filter((e) => e.path.startsWith(within.path) && e.id !== within.id)
+      : this.entries;
     const exact = inRegion.filter((e) => e.names.some((n) => wanted.includes(n)));
-    const candidates = exact.length ? exact : inRegion.filter((e) => e.names.some((n) => wanted.some((w) => n.startsWith(`${w} `))));
+    const candidates = exact.length
+      ? exact
+      : inRegion.filter((e) => e.names.some((n) => wanted.some((w) => n.startsWith(`${w} `))));
     if (candidates.length <= 1) return candidates[0];
     const withPoint = point ? candidates.filter((c) => c.lat !== null && c.lng !== null) : [];
     if (point && withPoint.length) {
-      return withPoint.sort((a, b) => distanceKm(point, { lat: a.lat!, lng: a.lng! }) - distanceKm(point, { lat: b.lat!, lng: b.lng! }))[0];
+      return withPoint.sort(
+        (a, b) => distanceKm(point, { lat: a.lat!, lng: a.lng! }) - distanceKm(point, { lat: b.lat!, lng: b.lng! }),
+      )[0];
     }
     return candidates.sort((a, b) => a.depth - b.depth || a.id - b.id)[0];
   }

@@ -16,7 +16,10 @@ import { parseNumber } from './valueParsers.js';
 export async function importLocationsCsv(tx: Db, file: string): Promise<ImportReport> {
   const report = emptyReport('locations', file);
   const prefix = basename(file).replace(/\.csv$/i, '');
-  const existing = await tx.select({ id: locations.id, externalId: locations.externalId }).from(locations).where(isNotNull(locations.externalId));
+  const existing = await tx
+    .select({ id: locations.id, externalId: locations.externalId })
+    .from(locations)
+    .where(isNotNull(locations.externalId));
   const idOf = new Map(existing.map((l) => [l.externalId!, l.id]));
   const { levels, failed } = byDepth(readCsv(file).records, 'id', 'parent_id');
   report.failed.push(...failed);
@@ -41,7 +44,11 @@ export async function importLocationsCsv(tx: Db, file: string): Promise<ImportRe
       }
       const lat = parseNumber(pick(r.values, 'latitude', 'lat'));
       const lng = parseNumber(pick(r.values, 'longitude', 'lng'));
-      if ((lat === null) !== (lng === null) || (lat !== null && Math.abs(lat) > 90) || (lng !== null && Math.abs(lng) > 180)) {
+      if (
+        (lat === null) !== (lng === null) ||
+        (lat !== null && Math.abs(lat) > 90) ||
+        (lng !== null && Math.abs(lng) > 180)
+      ) {
         report.failed.push({ row: r.line, reason: 'latitude and longitude must both be given and within range' });
         continue;
       }

@@ -40,10 +40,15 @@ export function readFixture(file: string): FixturePlace[] {
     trimValues: false,
     isArray: (name) => name === 'object' || name === 'field',
   });
-  const doc = parser.parse(readFileSync(file, 'utf8')) as { 'django-objects'?: { object?: { '@_pk': string; field?: FieldNode[] }[] } };
+  const doc = parser.parse(readFileSync(file, 'utf8')) as {
+    'django-objects'?: { object?: { '@_pk': string; field?: FieldNode[] }[] };
+  };
   return (doc['django-objects']?.object ?? []).map((o) => {
-    const f = new Map((o.field ?? []).map((n) => [n['@_name'], n.None !== undefined ? null : String(n['#text'] ?? '')]));
-    const num = (v: string | null | undefined) => (v && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+    const f = new Map(
+      (o.field ?? []).map((n) => [n['@_name'], n.None !== undefined ? null : String(n['#text'] ?? '')]),
+    );
+    const num = (v: string | null | undefined) =>
+      v && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
     let lat = num(f.get('latitude'));
     let lng = num(f.get('longitude'));
     // GeoJSON points are [longitude, latitude]; the separate columns are a fallback.
@@ -85,7 +90,10 @@ interface CleanPlace {
  * duplicates (the fixture lists most places twice) merged into the lowest pk, and admin
  * levels from the names where they say so.
  */
-export function cleanFixture(places: FixturePlace[], rename: Record<string, string>): { kept: CleanPlace[]; merged: number; failed: { row: string; reason: string }[] } {
+export function cleanFixture(
+  places: FixturePlace[],
+  rename: Record<string, string>,
+): { kept: CleanPlace[]; merged: number; failed: { row: string; reason: string }[] } {
   const byPk = new Map(places.map((p) => [p.pk, p]));
   const failed: { row: string; reason: string }[] = [];
   const canonical = new Map<number, number>();
@@ -112,7 +120,9 @@ export function cleanFixture(places: FixturePlace[], rename: Record<string, stri
     const { name: title, level } = root ? { name: title0, level: 1 } : splitAdminSuffix(title0);
     const titleAr = cleanName(p.nameAr);
     // Governorates merge by name; other places only when name, parent and point all agree.
-    const dupKey = root ? `root|${normalizeText(title)}` : `${parentPk}|${normalizeText(titleAr || title)}|${p.lat}|${p.lng}|${level}`;
+    const dupKey = root
+      ? `root|${normalizeText(title)}`
+      : `${parentPk}|${normalizeText(titleAr || title)}|${p.lat}|${p.lng}|${level}`;
     const twin = seen.get(dupKey);
     if (twin !== undefined) {
       canonical.set(p.pk, twin);
@@ -126,8 +136,14 @@ export function cleanFixture(places: FixturePlace[], rename: Record<string, stri
 }
 
 async function termId(tx: Db, kind: string, match: { title?: string; code?: number }): Promise<number | null> {
-  const terms = await tx.select({ id: vocabTerms.id, title: vocabTerms.title, code: vocabTerms.code }).from(vocabTerms).where(eq(vocabTerms.kind, kind));
-  const found = match.code !== undefined ? terms.find((t) => t.code === match.code) : terms.find((t) => normalizeText(t.title) === normalizeText(match.title ?? ''));
+  const terms = await tx
+    .select({ id: vocabTerms.id, title: vocabTerms.title, code: vocabTerms.code })
+    .from(vocabTerms)
+    .where(eq(vocabTerms.kind, kind));
+  const found =
+    match.code !== undefined
+      ? terms.find((t) => t.code === match.code)
+      : terms.find((t) => normalizeText(t.title) === normalizeText(match.title ?? ''));
   return found?.id ?? null;
 }
 
@@ -147,16 +163,29 @@ export async function importLocationsXml(tx: Db, file: string, mapping: Location
   const levelIds = new Map<number, number | null>();
   for (const code of [1, 2, 3]) levelIds.set(code, await termId(tx, 'location-admin-levels', { code }));
 
-  const existing = await tx.select({ id: locations.id, externalId: locations.externalId }).from(locations).where(isNotNull(locations.externalId));
+  const existing = await tx
+    .select({ id: locations.id, externalId: locations.externalId })
+    .from(locations)
+    .where(isNotNull(locations.externalId));
   const idOf = new Map(existing.map((l) => [l.externalId!, l.id]));
 
   const rootKey = `${prefix}:country`;
   let rootId = idOf.get(rootKey);
   if (rootId === undefined) {
-    const ar = countryId ? (await tx.select({ titleAr: vocabTerms.titleAr }).from(vocabTerms).where(eq(vocabTerms.id, countryId)))[0]?.titleAr ?? '' : '';
+    const ar = countryId
+      ? ((await tx.select({ titleAr: vocabTerms.titleAr }).from(vocabTerms).where(eq(vocabTerms.id, countryId)))[0]
+          ?.titleAr ?? '')
+      : '';
     const [row] = await tx
       .insert(locations)
-      .values({ title: mapping.country, titleAr: ar, countryId, locationTypeId: adminType, externalId: rootKey, searchText: searchTextOf([mapping.country, ar]) })
+      .values({
+        title: mapping.country,
+        titleAr: ar,
+        countryId,
+        locationTypeId: adminType,
+        externalId: rootKey,
+        searchText: searchTextOf([mapping.country, ar]),
+      })
       .returning({ id: locations.id });
     rootId = row!.id;
     idOf.set(rootKey, rootId);

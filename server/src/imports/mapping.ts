@@ -11,7 +11,9 @@ const parseSpec = z.union([z.literal('text'), z.literal('url'), z.strictObject({
 const plainSource = z.union([
   z.strictObject({ column: z.string().min(1), parse: parseSpec.optional() }),
   z.strictObject({
-    columns: z.array(z.union([z.string().min(1), z.strictObject({ column: z.string().min(1), label: z.string() })])).min(1),
+    columns: z
+      .array(z.union([z.string().min(1), z.strictObject({ column: z.string().min(1), label: z.string() })]))
+      .min(1),
     separator: z.string().default('\n\n'),
   }),
   z.strictObject({ value: z.string() }),
@@ -47,7 +49,13 @@ export const bulletinMapping = z.strictObject({
   kind: z.literal('bulletins'),
   description: z.string().optional(),
   /** Rows are keyed "<prefix>:<value of column>" so a second import adds nothing. */
-  importKey: z.strictObject({ prefix: z.string().min(1).regex(/^[\w.-]+$/), column: z.string().min(1) }),
+  importKey: z.strictObject({
+    prefix: z
+      .string()
+      .min(1)
+      .regex(/^[\w.-]+$/),
+    column: z.string().min(1),
+  }),
   status: z.string().min(1).default('Machine Created'),
   /** The change reason recorded in each bulletin's history. */
   comment: z.string().min(1),
@@ -83,7 +91,14 @@ export const bulletinMapping = z.strictObject({
     )
     .default([]),
   geoMarkers: z
-    .array(z.strictObject({ lat: z.string().min(1), lng: z.string().min(1), title: valueSource.optional(), main: z.boolean().default(false) }))
+    .array(
+      z.strictObject({
+        lat: z.string().min(1),
+        lng: z.string().min(1),
+        title: valueSource.optional(),
+        main: z.boolean().default(false),
+      }),
+    )
     .default([]),
   /** Columns known to carry nothing (placeholders), listed so readers know they were seen. */
   ignoreColumns: z.array(z.string()).default([]),

@@ -5,7 +5,11 @@ import type { RowFailure } from './report.js';
  * Orders tree rows so every parent comes before its children, by depth. A row whose parent
  * id is not in the file, or that sits on a cycle, is reported and left out (with its subtree).
  */
-export function byDepth(records: CsvRecord[], idColumn: string, parentColumn: string): { levels: CsvRecord[][]; failed: RowFailure[] } {
+export function byDepth(
+  records: CsvRecord[],
+  idColumn: string,
+  parentColumn: string,
+): { levels: CsvRecord[][]; failed: RowFailure[] } {
   const byId = new Map<string, CsvRecord>();
   for (const r of records) byId.set((r.values[idColumn] ?? '').trim(), r);
   const depth = new Map<CsvRecord, number>();
@@ -31,7 +35,11 @@ export function byDepth(records: CsvRecord[], idColumn: string, parentColumn: st
   const levels: CsvRecord[][] = [];
   for (const r of records) {
     const d = depthOf(r, new Set());
-    if (d === -1) failed.push({ row: r.line, reason: `parent ${r.values[parentColumn]} is not in the file (or one of its ancestors is missing)` });
+    if (d === -1)
+      failed.push({
+        row: r.line,
+        reason: `parent ${r.values[parentColumn]} is not in the file (or one of its ancestors is missing)`,
+      });
     else if (d === -2) failed.push({ row: r.line, reason: 'parent chain forms a cycle' });
     else (levels[d] ??= []).push(r);
   }

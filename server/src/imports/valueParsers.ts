@@ -15,6 +15,8 @@ export function parseDateByFormat(value: string, format: string): Date | null {
     if (t === 'YYYY') return '(\\d{4})';
     return t.length === 2 ? '(\\d{2})' : '(\\d{1,2})';
   });
+  // The pattern is the escaped format with each token replaced by a fixed digit group.
+  // eslint-disable-next-line security/detect-non-literal-regexp
   const m = new RegExp(`^\\s*${pattern.replace(/\s+/g, '\\s+')}\\s*$`).exec(value);
   if (!m) return null;
   const parts: Record<string, string> = {};
@@ -34,7 +36,17 @@ export function parseDateByFormat(value: string, format: string): Date | null {
   }
   const minute = Number(parts.mm ?? 0);
   const second = Number(parts.ss ?? 0);
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  if (
+    !Number.isInteger(year) ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return null;
   const d = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
   d.setUTCFullYear(year, month - 1, day);
   // Date rolls 02/30 over to March; such a value is not a real date.

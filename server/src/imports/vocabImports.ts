@@ -11,7 +11,8 @@ import { pick, readCsv, truthy } from './csv.js';
 import { emptyReport, type ImportReport } from './report.js';
 import { byDepth } from './treeImport.js';
 
-const key = (...parts: (string | number | boolean | null)[]) => parts.map((p) => (typeof p === 'string' ? normalizeText(p) : String(p))).join('|');
+const key = (...parts: (string | number | boolean | null)[]) =>
+  parts.map((p) => (typeof p === 'string' ? normalizeText(p) : String(p))).join('|');
 const titleOf = (values: Record<string, string>) => pick(values, 'title').replace(/\s+/g, ' ');
 
 /**
@@ -21,7 +22,9 @@ const titleOf = (values: Record<string, string>) => pick(values, 'title').replac
 export async function importLabels(tx: Db, file: string): Promise<ImportReport> {
   const report = emptyReport('labels', file);
   const { records } = readCsv(file);
-  const existing = await tx.select({ id: labels.id, title: labels.title, parentId: labels.parentId, verified: labels.verified }).from(labels);
+  const existing = await tx
+    .select({ id: labels.id, title: labels.title, parentId: labels.parentId, verified: labels.verified })
+    .from(labels);
   const known = new Map(existing.map((l) => [key(l.parentId ?? 0, l.verified, l.title), l.id]));
   const { levels, failed } = byDepth(records, 'id', 'parent_label_id');
   report.failed.push(...failed);
@@ -116,7 +119,14 @@ export async function importSources(tx: Db, file: string): Promise<ImportReport>
       const titleAr = pick(r.values, 'title_ar', 'title_tr');
       const [row] = await tx
         .insert(sources)
-        .values({ title, titleAr, parentId, sourceType: pick(r.values, 'source_type'), comments: pick(r.values, 'comments'), searchText: searchTextOf([title, titleAr]) })
+        .values({
+          title,
+          titleAr,
+          parentId,
+          sourceType: pick(r.values, 'source_type'),
+          comments: pick(r.values, 'comments'),
+          searchText: searchTextOf([title, titleAr]),
+        })
         .returning({ id: sources.id });
       if (row) {
         ourId.set(fileId, row.id);
@@ -199,12 +209,24 @@ export async function importRelationTypes(tx: Db, file: string, pair: RelationPa
       continue;
     }
     if (known.has(key(title, '*'))) {
-      report.failed.push({ row: r.line, reason: `"${title}" already exists for ${pair} with a different reverse title` });
+      report.failed.push({
+        row: r.line,
+        reason: `"${title}" already exists for ${pair} with a different reverse title`,
+      });
       continue;
     }
     const titleAr = pick(r.values, 'title_ar', 'title_tr');
     const reverseTitleAr = pick(r.values, 'reverse_title_ar', 'reverse_title_tr') || titleAr;
-    await tx.insert(relationTypes).values({ pair, title, reverseTitle, titleAr, reverseTitleAr, searchText: searchTextOf([title, reverseTitle, titleAr, reverseTitleAr]) });
+    await tx
+      .insert(relationTypes)
+      .values({
+        pair,
+        title,
+        reverseTitle,
+        titleAr,
+        reverseTitleAr,
+        searchText: searchTextOf([title, reverseTitle, titleAr, reverseTitleAr]),
+      });
     remember(title, reverseTitle);
     report.created++;
   }
@@ -217,7 +239,10 @@ export async function importRelationTypes(tx: Db, file: string, pair: RelationPa
  */
 export async function importVocabTerms(tx: Db, kind: VocabKind, file: string): Promise<ImportReport> {
   const report = emptyReport(kind, file);
-  const existing = await tx.select({ title: vocabTerms.title, code: vocabTerms.code }).from(vocabTerms).where(eq(vocabTerms.kind, kind));
+  const existing = await tx
+    .select({ title: vocabTerms.title, code: vocabTerms.code })
+    .from(vocabTerms)
+    .where(eq(vocabTerms.kind, kind));
   const known = new Set(existing.map((t) => key(t.title)));
   const codes = new Set(existing.map((t) => t.code).filter((c): c is number => c !== null));
   let order = existing.length;
@@ -234,7 +259,9 @@ export async function importVocabTerms(tx: Db, kind: VocabKind, file: string): P
       continue;
     }
     const titleAr = pick(r.values, 'title_ar', 'title_tr');
-    await tx.insert(vocabTerms).values({ kind, title, titleAr, code, sortOrder: ++order, searchText: searchTextOf([title, titleAr]) });
+    await tx
+      .insert(vocabTerms)
+      .values({ kind, title, titleAr, code, sortOrder: ++order, searchText: searchTextOf([title, titleAr]) });
     known.add(key(title));
     if (code !== null) codes.add(code);
     report.created++;

@@ -1,5 +1,8 @@
 /** `{field: {from, to}}` for every field of `patch` whose value differs from `before`; for activity details. */
-export function changedFields<T extends object>(before: T, patch: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function changedFields<T extends object>(
+  before: T,
+  patch: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(patch) as (keyof T)[]) {
     const to = patch[key];

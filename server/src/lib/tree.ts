@@ -35,12 +35,18 @@ export async function ancestorChain(db: Db, table: TreeTable, id: number): Promi
  * Refuses a parent that does not exist, or that would close a cycle: the node itself or one
  * of its descendants (that is, a node whose ancestor chain contains `selfId`).
  */
-export async function assertValidParent(db: Db, table: TreeTable, selfId: number | null, parentId: number | null | undefined): Promise<void> {
+export async function assertValidParent(
+  db: Db,
+  table: TreeTable,
+  selfId: number | null,
+  parentId: number | null | undefined,
+): Promise<void> {
   if (parentId === null || parentId === undefined) return;
   if (selfId !== null && parentId === selfId) throw new Invalid({ parentId: 'a node cannot be its own parent' });
   const chain = await ancestorChain(db, table, parentId);
   if (chain.length === 0) throw new Invalid({ parentId: 'no such parent' });
-  if (selfId !== null && chain.includes(selfId)) throw new Invalid({ parentId: 'would make the node its own ancestor' });
+  if (selfId !== null && chain.includes(selfId))
+    throw new Invalid({ parentId: 'would make the node its own ancestor' });
 }
 
 export interface TitledPath {
@@ -52,7 +58,11 @@ export interface TitledPath {
  * "A > B > C" (root first, self last) for many nodes in one recursive query.
  * The Arabic path falls back to the English title where a node has no Arabic one.
  */
-export async function titlePaths(db: Db, table: 'labels' | 'sources', ids: readonly number[]): Promise<Map<number, TitledPath>> {
+export async function titlePaths(
+  db: Db,
+  table: 'labels' | 'sources',
+  ids: readonly number[],
+): Promise<Map<number, TitledPath>> {
   const out = new Map<number, TitledPath>();
   if (ids.length === 0) return out;
   const t = sql.identifier(table);
@@ -106,7 +116,10 @@ export interface DerivedNames {
  * Full names and id paths for every node of `nodes`, given the already-derived names of the
  * parents that lie outside the set (`known`). Nodes whose parent is unknown are treated as roots.
  */
-export function deriveNames(nodes: readonly NamedNode[], known: ReadonlyMap<number, DerivedNames> = new Map()): Map<number, DerivedNames> {
+export function deriveNames(
+  nodes: readonly NamedNode[],
+  known: ReadonlyMap<number, DerivedNames> = new Map(),
+): Map<number, DerivedNames> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const out = new Map<number, DerivedNames>();
   const visit = (node: NamedNode, guard: number): DerivedNames => {
@@ -121,7 +134,11 @@ export function deriveNames(nodes: readonly NamedNode[], known: ReadonlyMap<numb
           ? visit(parentNode, guard + 1)
           : known.get(node.parentId);
     const names: DerivedNames = parent
-      ? { fullName: `${node.title}, ${parent.fullName}`, fullNameAr: `${arabic}، ${parent.fullNameAr}`, path: `${parent.path}${node.id}/` }
+      ? {
+          fullName: `${node.title}, ${parent.fullName}`,
+          fullNameAr: `${arabic}، ${parent.fullNameAr}`,
+          path: `${parent.path}${node.id}/`,
+        }
       : { fullName: node.title, fullNameAr: arabic, path: `/${node.id}/` };
     out.set(node.id, names);
     return names;

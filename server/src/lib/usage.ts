@@ -20,9 +20,7 @@ export async function assertUnused(db: Db, noun: string, checks: readonly UsageC
     sql`, `,
   );
   const [counts] = await rows<Record<string, number>>(db, sql`select ${columns}`);
-  const used = checks
-    .map((c, i) => ({ what: c.what, n: Number(counts?.[`c${i}`] ?? 0) }))
-    .filter((u) => u.n > 0);
+  const used = checks.map((c, i) => ({ what: c.what, n: Number(counts?.[`c${i}`] ?? 0) })).filter((u) => u.n > 0);
   if (used.length === 0) return;
   const where = used.map((u) => `${u.n} ${u.what}`).join(', ');
   throw new Conflict(`This ${noun} is still in use: ${where}. Remove those references first.`);

@@ -20,7 +20,10 @@ export function afterCursor(id: AnyPgColumn, cursor: string | undefined): SQL | 
 }
 
 /** Splits the `limit + 1` rows fetched into a page and the cursor of the next one. */
-export function pageOf<T extends { id: number }>(fetched: T[], limit: number): { rows: T[]; nextCursor: string | null } {
+export function pageOf<T extends { id: number }>(
+  fetched: T[],
+  limit: number,
+): { rows: T[]; nextCursor: string | null } {
   if (fetched.length <= limit) return { rows: fetched, nextCursor: null };
   const rows = fetched.slice(0, limit);
   const last = rows[rows.length - 1];

@@ -1,11 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
+import { activityRoutes } from './activity/activity.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { oidcRoutes } from './auth/oidc.routes.js';
+import { mfaRoutes } from './mfa/mfa.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
+import { securityRoutes } from './security/security.routes.js';
+import { sessionRoutes } from './sessions/sessions.routes.js';
 import { bulletinRoutes } from './bulletins/bulletins.routes.js';
+import { actorRoutes } from './actors/actors.routes.js';
+import { incidentRoutes } from './incidents/incidents.routes.js';
+import { historyRoutes } from './history/history.routes.js';
+import { relationRoutes } from './relations/relations.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { userRoutes } from './users/users.routes.js';
 import { registerVocabularyModules } from './vocabularies.js';
+import { vocabCsvRoutes } from './vocabCsv/vocabCsv.routes.js';
 
 export interface ModuleDeps {
   db: Db;
@@ -15,8 +26,19 @@ export interface ModuleDeps {
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   authRoutes(app, deps);
+  oidcRoutes(app, deps);
+  mfaRoutes(app, deps);
+  sessionRoutes(app, deps);
+  securityRoutes(app, deps);
+  notificationRoutes(app, deps);
+  activityRoutes(app, deps);
   bulletinRoutes(app, deps);
+  actorRoutes(app, deps);
+  incidentRoutes(app, deps);
+  historyRoutes(app, deps);
+  relationRoutes(app, deps);
   userRoutes(app, deps);
   groupRoutes(app, deps);
   await registerVocabularyModules(app, deps);
+  vocabCsvRoutes(app, deps);
 }

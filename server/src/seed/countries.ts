@@ -14,7 +14,10 @@ export interface CountryTerm {
 
 /** Short English names we prefer to the ISO official ones ("Syria", not "Syrian Arab Republic"). */
 function shortNames(): Record<string, string> {
-  return JSON.parse(readFileSync(join(repoRoot, 'data', 'vocab', 'country-names.json'), 'utf8')) as Record<string, string>;
+  return JSON.parse(readFileSync(join(repoRoot, 'data', 'vocab', 'country-names.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
 }
 
 /** Every ISO 3166 country with English and Arabic names from the i18n-iso-countries package. */

@@ -94,12 +94,18 @@ function seedSets(): [string, Loader][] {
 export async function loadDefaultData(db: Db): Promise<void> {
   const sets = seedSets();
   const names = sets.map(([name]) => name);
-  const loaded = new Set((await db.select({ name: seedRuns.name }).from(seedRuns).where(inArray(seedRuns.name, names))).map((r) => r.name));
+  const loaded = new Set(
+    (await db.select({ name: seedRuns.name }).from(seedRuns).where(inArray(seedRuns.name, names))).map((r) => r.name),
+  );
   for (const [name, load] of sets) {
     if (loaded.has(name)) continue;
     await db.transaction(async (tx) => {
       // A concurrent start may have loaded the set meanwhile; claiming the name first decides who loads it.
-      const claimed = await tx.insert(seedRuns).values({ name }).onConflictDoNothing().returning({ name: seedRuns.name });
+      const claimed = await tx
+        .insert(seedRuns)
+        .values({ name })
+        .onConflictDoNothing()
+        .returning({ name: seedRuns.name });
       if (claimed.length === 0) return;
       await load(tx);
     });

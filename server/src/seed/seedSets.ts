@@ -29,7 +29,8 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(dataDir, f
 
 export const readTermSeeds = () => readJson<Partial<Record<VocabKind, TermSeed[]>>>('terms.json');
 export const readEventTypeSeeds = () => readJson<EventTypeSeed[]>('event-types.json');
-export const readRelationTypeSeeds = () => readJson<Partial<Record<RelationPair, RelationTypeSeed[]>>>('relation-types.json');
+export const readRelationTypeSeeds = () =>
+  readJson<Partial<Record<RelationPair, RelationTypeSeed[]>>>('relation-types.json');
 
 /**
  * Names of the seed sets, recorded in `seed_runs` once loaded. Bump a set's version to ship

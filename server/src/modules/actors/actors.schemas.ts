@@ -163,21 +163,11 @@ const fields = {
   assignedTo: idSchema.nullable(),
 };
 
-export const actorCreateBody = z.strictObject({
-  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
-  type: fields.type,
-  profiles: fields.profiles,
-  comment: changeComment,
-} as unknown as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> } & {
-  type: typeof fields.type;
-  profiles: typeof fields.profiles;
-  comment: typeof changeComment;
-});
+const actorFields = z.strictObject(fields).partial();
 
-export const actorUpdateBody = z.strictObject({
-  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
-  comment: changeComment,
-} as unknown as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> } & { comment: typeof changeComment });
+export const actorCreateBody = actorFields.extend({ type: fields.type, profiles: fields.profiles, comment: changeComment });
+
+export const actorUpdateBody = actorFields.extend({ comment: changeComment });
 
 export type ActorInput = z.infer<typeof actorCreateBody>;
 export type ActorPatch = z.infer<typeof actorUpdateBody>;

@@ -8,7 +8,11 @@ import type { EventTypeListQuery } from './eventTypes.schemas.js';
 export type EventTypeRow = typeof eventTypes.$inferSelect;
 export type EventTypeValues = Omit<typeof eventTypes.$inferInsert, 'id' | 'createdAt'>;
 
-const forColumn = { bulletin: eventTypes.forBulletin, actor: eventTypes.forActor, incident: eventTypes.forIncident } as const;
+const forColumn = {
+  bulletin: eventTypes.forBulletin,
+  actor: eventTypes.forActor,
+  incident: eventTypes.forIncident,
+} as const;
 
 function listFilter(q: EventTypeListQuery): SQL | undefined {
   return and(matchesQuery(eventTypes.searchText, q.q), q.for ? eq(forColumn[q.for], true) : undefined);
@@ -34,7 +38,11 @@ export async function findEventType(db: Db, id: number): Promise<EventTypeRow | 
 }
 
 export async function findEventTypeByTitle(db: Db, title: string): Promise<EventTypeRow | undefined> {
-  const [row] = await db.select().from(eventTypes).where(sql`lower(${eventTypes.title}) = lower(${title})`).limit(1);
+  const [row] = await db
+    .select()
+    .from(eventTypes)
+    .where(sql`lower(${eventTypes.title}) = lower(${title})`)
+    .limit(1);
   return row;
 }
 
@@ -45,7 +53,10 @@ export async function insertEventType(tx: Db, values: EventTypeValues): Promise<
 }
 
 export async function updateEventTypeRow(tx: Db, id: number, values: Partial<EventTypeValues>): Promise<void> {
-  await tx.update(eventTypes).set({ ...values, updatedAt: new Date() }).where(eq(eventTypes.id, id));
+  await tx
+    .update(eventTypes)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(eventTypes.id, id));
 }
 
 export async function deleteEventTypeRow(tx: Db, id: number): Promise<void> {

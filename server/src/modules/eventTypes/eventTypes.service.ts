@@ -31,8 +31,14 @@ function present(r: EventTypeRow): EventTypeJson {
   };
 }
 
-export async function listEventTypes(db: Db, q: EventTypeListQuery): Promise<{ items: EventTypeJson[]; nextCursor: string | null; total: number | null }> {
-  const [fetched, total] = await Promise.all([listEventTypeRows(db, q), q.count === 'none' ? null : countEventTypes(db, q)]);
+export async function listEventTypes(
+  db: Db,
+  q: EventTypeListQuery,
+): Promise<{ items: EventTypeJson[]; nextCursor: string | null; total: number | null }> {
+  const [fetched, total] = await Promise.all([
+    listEventTypeRows(db, q),
+    q.count === 'none' ? null : countEventTypes(db, q),
+  ]);
   const page = pageOf(fetched, q.limit);
   return { items: page.rows.map(present), nextCursor: page.nextCursor, total };
 }
@@ -49,19 +55,31 @@ export async function getEventType(db: Db, id: number): Promise<EventTypeJson> {
 
 async function assertTitleFree(db: Db, title: string, selfId: number | null): Promise<void> {
   const twin = await findEventTypeByTitle(db, title);
-  if (twin && twin.id !== selfId) throw new Conflict('An event type with this title already exists.', { title: 'already exists' });
+  if (twin && twin.id !== selfId)
+    throw new Conflict('An event type with this title already exists.', { title: 'already exists' });
 }
 
 export async function createEventType(db: Db, by: Performer, input: EventTypeInput): Promise<EventTypeJson> {
   return db.transaction(async (tx) => {
     await assertTitleFree(tx, input.title, null);
     const row = await insertEventType(tx, { ...input, searchText: searchTextOf([input.title, input.titleAr]) });
-    await appendActivity(tx, { ...performerFields(by), action: 'CREATE', kind: 'event-type', recordId: row.id, details: { title: row.title } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'CREATE',
+      kind: 'event-type',
+      recordId: row.id,
+      details: { title: row.title },
+    });
     return present(row);
   });
 }
 
-export async function updateEventType(db: Db, by: Performer, id: number, patch: EventTypePatch): Promise<EventTypeJson> {
+export async function updateEventType(
+  db: Db,
+  by: Performer,
+  id: number,
+  patch: EventTypePatch,
+): Promise<EventTypeJson> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
     const next = withPatch(before, patch);
@@ -69,7 +87,13 @@ export async function updateEventType(db: Db, by: Performer, id: number, patch: 
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;
     await updateEventTypeRow(tx, id, { ...patch, searchText: searchTextOf([next.title, next.titleAr]) });
-    await appendActivity(tx, { ...performerFields(by), action: 'UPDATE', kind: 'event-type', recordId: id, details: { changes } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'UPDATE',
+      kind: 'event-type',
+      recordId: id,
+      details: { changes },
+    });
   });
   return getEventType(db, id);
 }
@@ -79,6 +103,12 @@ export async function deleteEventType(db: Db, by: Performer, id: number): Promis
     const before = await mustFind(tx, id);
     await assertUnused(tx, 'event type', eventTypeUsage(id));
     await deleteEventTypeRow(tx, id);
-    await appendActivity(tx, { ...performerFields(by), action: 'DELETE', kind: 'event-type', recordId: id, details: { title: before.title } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'DELETE',
+      kind: 'event-type',
+      recordId: id,
+      details: { title: before.title },
+    });
   });
 }

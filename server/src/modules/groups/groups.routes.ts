@@ -15,7 +15,7 @@ export function groupRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   const tags = ['groups'];
   // Group names are not secret from members; the full list is for admins.
   r.get('/api/groups', { schema: { tags }, config: { access: 'admin' } }, async () => ({ items: await listGroups(db) }));
-  r.post('/api/groups', { schema: { body: groupBody, tags }, config: { access: 'admin' } }, async (request, reply) =>
+  r.post('/api/groups', { schema: { body: groupBody, tags }, config: { access: 'admin', fresh: true } }, async (request, reply) =>
     reply.status(201).send(await createGroup(db, actorOf(request), request.body)),
   );
 }

@@ -39,7 +39,10 @@ export async function findLabel(db: Db, id: number): Promise<LabelRow | undefine
 }
 
 /** A label with the same title under the same parent in the same (verified/unverified) tree. */
-export async function findLabelTwin(db: Db, v: { title: string; parentId: number | null; verified: boolean }): Promise<number | undefined> {
+export async function findLabelTwin(
+  db: Db,
+  v: { title: string; parentId: number | null; verified: boolean },
+): Promise<number | undefined> {
   const [row] = await db
     .select({ id: labels.id })
     .from(labels)
@@ -61,7 +64,11 @@ export async function insertLabel(tx: Db, values: LabelValues): Promise<LabelRow
 }
 
 export async function updateLabelRow(tx: Db, id: number, values: Partial<LabelValues>): Promise<LabelRow> {
-  const [row] = await tx.update(labels).set({ ...values, updatedAt: new Date() }).where(eq(labels.id, id)).returning();
+  const [row] = await tx
+    .update(labels)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(labels.id, id))
+    .returning();
   if (!row) throw new Error('update returned no row');
   return row;
 }
@@ -73,7 +80,10 @@ export async function deleteLabelRow(tx: Db, id: number): Promise<void> {
 /** Every place a label can be referenced from. */
 export function labelUsage(id: number): UsageCheck[] {
   return [
-    { what: 'bulletins (labels)', count: sql`select count(*) from ${bulletinLabels} where ${bulletinLabels.labelId} = ${id}` },
+    {
+      what: 'bulletins (labels)',
+      count: sql`select count(*) from ${bulletinLabels} where ${bulletinLabels.labelId} = ${id}`,
+    },
     {
       what: 'bulletins (verified labels)',
       count: sql`select count(*) from ${bulletinVerifiedLabels} where ${bulletinVerifiedLabels.labelId} = ${id}`,

@@ -12,14 +12,18 @@ export function labelRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['labels'];
 
-  r.get('/api/labels', { schema: { querystring: labelListQuery, tags }, config: { access: 'signedIn' } }, async (request) =>
-    listLabels(db, request.query),
+  r.get(
+    '/api/labels',
+    { schema: { querystring: labelListQuery, tags }, config: { access: 'signedIn' } },
+    async (request) => listLabels(db, request.query),
   );
   r.get('/api/labels/:id', { schema: { params: idParams, tags }, config: { access: 'signedIn' } }, async (request) =>
     getLabel(db, request.params.id),
   );
-  r.post('/api/labels', { schema: { body: labelCreateBody, tags }, config: { access: 'vocabManager' } }, async (request, reply) =>
-    reply.status(201).send(await createLabel(db, actorOf(request), request.body)),
+  r.post(
+    '/api/labels',
+    { schema: { body: labelCreateBody, tags }, config: { access: 'vocabManager' } },
+    async (request, reply) => reply.status(201).send(await createLabel(db, actorOf(request), request.body)),
   );
   r.post(
     '/api/labels/:id/update',

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { RECORD_KINDS, longText, optionalTitle, parentFilter, parentIdInput, requiredTitle, vocabListShape } from '../../lib/vocabSchemas.js';
+import {
+  RECORD_KINDS,
+  longText,
+  optionalTitle,
+  parentFilter,
+  parentIdInput,
+  requiredTitle,
+  vocabListShape,
+} from '../../lib/vocabSchemas.js';
 
 export const labelCreateBody = z.strictObject({
   title: requiredTitle,

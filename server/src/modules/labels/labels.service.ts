@@ -22,7 +22,10 @@ import {
 } from './labels.repo.js';
 import type { LabelInput, LabelJson, LabelListQuery, LabelPatch } from './labels.schemas.js';
 
-export async function listLabels(db: Db, q: LabelListQuery): Promise<{ items: LabelJson[]; nextCursor: string | null; total: number | null }> {
+export async function listLabels(
+  db: Db,
+  q: LabelListQuery,
+): Promise<{ items: LabelJson[]; nextCursor: string | null; total: number | null }> {
   const [fetched, total] = await Promise.all([listLabelRows(db, q), q.count === 'none' ? null : countLabels(db, q)]);
   const page = pageOf(fetched, q.limit);
   return { items: await presentLabels(db, page.rows), nextCursor: page.nextCursor, total };
@@ -39,10 +42,16 @@ export async function getLabel(db: Db, id: number): Promise<LabelJson> {
   return json!;
 }
 
-async function assertTitleFree(db: Db, v: { title: string; parentId: number | null; verified: boolean }, selfId: number | null): Promise<void> {
+async function assertTitleFree(
+  db: Db,
+  v: { title: string; parentId: number | null; verified: boolean },
+  selfId: number | null,
+): Promise<void> {
   const twin = await findLabelTwin(db, v);
   if (twin !== undefined && twin !== selfId) {
-    throw new Conflict('A label with this title already exists at this place in the tree.', { title: 'already exists here' });
+    throw new Conflict('A label with this title already exists at this place in the tree.', {
+      title: 'already exists here',
+    });
   }
 }
 
@@ -59,7 +68,13 @@ export async function createLabel(db: Db, by: Performer, input: LabelInput): Pro
       searchText: searchTextOf([input.title, input.titleAr]),
     };
     const created = await insertLabel(tx, values);
-    await appendActivity(tx, { ...performerFields(by), action: 'CREATE', kind: 'label', recordId: created.id, details: { title: created.title, parentId } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'CREATE',
+      kind: 'label',
+      recordId: created.id,
+      details: { title: created.title, parentId },
+    });
     return created;
   });
   return getLabel(db, row.id);
@@ -76,7 +91,13 @@ export async function updateLabel(db: Db, by: Performer, id: number, patch: Labe
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;
     await updateLabelRow(tx, id, { ...patch, searchText: searchTextOf([next.title, next.titleAr]) });
-    await appendActivity(tx, { ...performerFields(by), action: 'UPDATE', kind: 'label', recordId: id, details: { changes } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'UPDATE',
+      kind: 'label',
+      recordId: id,
+      details: { changes },
+    });
   });
   return getLabel(db, id);
 }
@@ -86,6 +107,12 @@ export async function deleteLabel(db: Db, by: Performer, id: number): Promise<vo
     const before = await mustFind(tx, id);
     await assertUnused(tx, 'label', labelUsage(id));
     await deleteLabelRow(tx, id);
-    await appendActivity(tx, { ...performerFields(by), action: 'DELETE', kind: 'label', recordId: id, details: { title: before.title } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'DELETE',
+      kind: 'label',
+      recordId: id,
+      details: { title: before.title },
+    });
   });
 }

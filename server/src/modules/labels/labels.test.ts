@@ -15,13 +15,27 @@ describe('labels API', () => {
     const root = await admin.post('/api/labels', { title: 'Violations', titleAr: 'انتهاكات', verified: true });
     expect(root.statusCode).toBe(201);
     const rootId = root.json<{ id: number }>().id;
-    const child = await admin.post('/api/labels', { title: 'Detention, arbitrary', titleAr: 'الاعتقال التعسفي', parentId: rootId, verified: true });
+    const child = await admin.post('/api/labels', {
+      title: 'Detention, arbitrary',
+      titleAr: 'الاعتقال التعسفي',
+      parentId: rootId,
+      verified: true,
+    });
     expect(child.statusCode).toBe(201);
-    expect(child.json()).toMatchObject({ path: 'Violations > Detention, arbitrary', pathAr: 'انتهاكات > الاعتقال التعسفي', parentId: rootId, childCount: 0 });
+    expect(child.json()).toMatchObject({
+      path: 'Violations > Detention, arbitrary',
+      pathAr: 'انتهاكات > الاعتقال التعسفي',
+      parentId: rootId,
+      childCount: 0,
+    });
 
     const list = await admin.get(`/api/labels?parentId=root&verified=true&q=violations`);
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toMatchObject({ total: 1, nextCursor: null, items: [{ id: rootId, childCount: 1, path: 'Violations' }] });
+    expect(list.json()).toMatchObject({
+      total: 1,
+      nextCursor: null,
+      items: [{ id: rootId, childCount: 1, path: 'Violations' }],
+    });
   });
 
   it('finds Arabic titles whatever the hamza or article form typed', async () => {
@@ -38,10 +52,17 @@ describe('labels API', () => {
 
   it('pages with a keyset cursor', async () => {
     for (const n of [1, 2, 3]) await admin.post('/api/labels', { title: `Paged ${n}` });
-    const first = (await admin.get('/api/labels?q=paged&limit=2')).json<{ items: { title: string }[]; nextCursor: string; total: number }>();
+    const first = (await admin.get('/api/labels?q=paged&limit=2')).json<{
+      items: { title: string }[];
+      nextCursor: string;
+      total: number;
+    }>();
     expect(first.total).toBe(3);
     expect(first.items.map((i) => i.title)).toEqual(['Paged 1', 'Paged 2']);
-    const second = (await admin.get(`/api/labels?q=paged&limit=2&cursor=${first.nextCursor}`)).json<{ items: { title: string }[]; nextCursor: null }>();
+    const second = (await admin.get(`/api/labels?q=paged&limit=2&cursor=${first.nextCursor}`)).json<{
+      items: { title: string }[];
+      nextCursor: null;
+    }>();
     expect(second.items.map((i) => i.title)).toEqual(['Paged 3']);
     expect(second.nextCursor).toBeNull();
   });
@@ -75,11 +96,15 @@ describe('labels API', () => {
 
   it('refuses to delete a label in use, naming where', async () => {
     const parent = (await admin.post('/api/labels', { title: 'In use parent' })).json<{ id: number }>().id;
-    const child = (await admin.post('/api/labels', { title: 'In use child', parentId: parent })).json<{ id: number }>().id;
+    const child = (await admin.post('/api/labels', { title: 'In use child', parentId: parent })).json<{ id: number }>()
+      .id;
     const res = await admin.post(`/api/labels/${parent}/delete`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain('1 child labels');
-    const [b] = await rows<{ id: number }>(ctx.database.db, sql`insert into bulletins (title, status) values ('B', 'Human Created') returning id`);
+    const [b] = await rows<{ id: number }>(
+      ctx.database.db,
+      sql`insert into bulletins (title, status) values ('B', 'Human Created') returning id`,
+    );
     await rows(ctx.database.db, sql`insert into bulletin_labels (bulletin_id, label_id) values (${b!.id}, ${child})`);
     const used = await admin.post(`/api/labels/${child}/delete`);
     expect(used.statusCode).toBe(409);
@@ -87,7 +112,10 @@ describe('labels API', () => {
     await rows(ctx.database.db, sql`delete from bulletin_labels where label_id = ${child}`);
     expect((await admin.post(`/api/labels/${child}/delete`)).statusCode).toBe(200);
     expect((await admin.get(`/api/labels/${child}`)).statusCode).toBe(404);
-    const logged = await rows<{ action: string; kind: string }>(ctx.database.db, sql`select action, kind from activity where kind = 'label' and record_id = ${child} order by id`);
+    const logged = await rows<{ action: string; kind: string }>(
+      ctx.database.db,
+      sql`select action, kind from activity where kind = 'label' and record_id = ${child} order by id`,
+    );
     expect(logged.map((r) => r.action)).toEqual(['CREATE', 'DELETE']);
   });
 
@@ -101,6 +129,8 @@ describe('labels API', () => {
     expect((await viewer.get('/api/labels?q=moderator')).json().total).toBe(1);
     expect((await viewer.post('/api/labels', { title: 'By viewer' })).statusCode).toBe(403);
     expect((await mod.post(`/api/labels/${created.json().id}/delete`)).statusCode).toBe(403);
-    expect((await mod.post(`/api/labels/${created.json().id}/update`, { titleAr: 'مشرف' })).json().titleAr).toBe('مشرف');
+    expect((await mod.post(`/api/labels/${created.json().id}/update`, { titleAr: 'مشرف' })).json().titleAr).toBe(
+      'مشرف',
+    );
   });
 });

@@ -10,7 +10,9 @@ async function writeNames(tx: Db, names: Map<number, DerivedNames>): Promise<voi
   const entries = [...names.entries()];
   for (let i = 0; i < entries.length; i += BATCH) {
     const values = sql.join(
-      entries.slice(i, i + BATCH).map(([id, n]) => sql`(${id}::int, ${n.fullName}::text, ${n.fullNameAr}::text, ${n.path}::text)`),
+      entries
+        .slice(i, i + BATCH)
+        .map(([id, n]) => sql`(${id}::int, ${n.fullName}::text, ${n.fullNameAr}::text, ${n.path}::text)`),
       sql`, `,
     );
     await tx.execute(sql`update ${locations} set full_name = v.full_name, full_name_ar = v.full_name_ar, path = v.path
@@ -19,7 +21,12 @@ async function writeNames(tx: Db, names: Map<number, DerivedNames>): Promise<voi
   }
 }
 
-const nodeColumns = { id: locations.id, parentId: locations.parentId, title: locations.title, titleAr: locations.titleAr };
+const nodeColumns = {
+  id: locations.id,
+  parentId: locations.parentId,
+  title: locations.title,
+  titleAr: locations.titleAr,
+};
 
 /**
  * Recomputes "self, parent, …, root" names and "/root/…/self/" paths for a node and all its
@@ -38,11 +45,21 @@ export async function rebuildLocationSubtree(tx: Db, id: number): Promise<void> 
   );
   const self = subtree.find((n) => Number(n.id) === id);
   if (!self) return;
-  const nodes: NamedNode[] = subtree.map((n) => ({ id: Number(n.id), parentId: n.parent_id === null ? null : Number(n.parent_id), title: n.title, titleAr: n.title_ar }));
+  const nodes: NamedNode[] = subtree.map((n) => ({
+    id: Number(n.id),
+    parentId: n.parent_id === null ? null : Number(n.parent_id),
+    title: n.title,
+    titleAr: n.title_ar,
+  }));
   const known = new Map<number, DerivedNames>();
   if (self.parent_id !== null) {
     const [parent] = await tx
-      .select({ id: locations.id, fullName: locations.fullName, fullNameAr: locations.fullNameAr, path: locations.path })
+      .select({
+        id: locations.id,
+        fullName: locations.fullName,
+        fullNameAr: locations.fullNameAr,
+        path: locations.path,
+      })
       .from(locations)
       .where(eq(locations.id, Number(self.parent_id)))
       .limit(1);

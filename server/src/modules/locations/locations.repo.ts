@@ -86,7 +86,10 @@ export async function insertLocation(tx: Db, values: LocationValues): Promise<Lo
 }
 
 export async function updateLocationRow(tx: Db, id: number, values: Partial<LocationValues>): Promise<void> {
-  await tx.update(locations).set({ ...values, updatedAt: new Date() }).where(eq(locations.id, id));
+  await tx
+    .update(locations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(locations.id, id));
 }
 
 export async function deleteLocationRow(tx: Db, id: number): Promise<void> {
@@ -96,7 +99,10 @@ export async function deleteLocationRow(tx: Db, id: number): Promise<void> {
 /** Every place a location can be referenced from. */
 export function locationUsage(id: number): UsageCheck[] {
   return [
-    { what: 'bulletins', count: sql`select count(*) from ${bulletinLocations} where ${bulletinLocations.locationId} = ${id}` },
+    {
+      what: 'bulletins',
+      count: sql`select count(*) from ${bulletinLocations} where ${bulletinLocations.locationId} = ${id}`,
+    },
     { what: 'events', count: sql`select count(*) from ${events} where ${events.locationId} = ${id}` },
     { what: 'child locations', count: sql`select count(*) from ${locations} where ${locations.parentId} = ${id}` },
   ];

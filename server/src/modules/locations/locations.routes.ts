@@ -12,14 +12,18 @@ export function locationRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['locations'];
 
-  r.get('/api/locations', { schema: { querystring: locationListQuery, tags }, config: { access: 'signedIn' } }, async (request) =>
-    listLocations(db, request.query),
+  r.get(
+    '/api/locations',
+    { schema: { querystring: locationListQuery, tags }, config: { access: 'signedIn' } },
+    async (request) => listLocations(db, request.query),
   );
   r.get('/api/locations/:id', { schema: { params: idParams, tags }, config: { access: 'signedIn' } }, async (request) =>
     getLocation(db, request.params.id),
   );
-  r.post('/api/locations', { schema: { body: locationCreateBody, tags }, config: { access: 'locationEditor' } }, async (request, reply) =>
-    reply.status(201).send(await createLocation(db, actorOf(request), request.body)),
+  r.post(
+    '/api/locations',
+    { schema: { body: locationCreateBody, tags }, config: { access: 'locationEditor' } },
+    async (request, reply) => reply.status(201).send(await createLocation(db, actorOf(request), request.body)),
   );
   r.post(
     '/api/locations/:id/update',

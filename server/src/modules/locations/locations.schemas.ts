@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { longText, optionalTitle, parentFilter, parentIdInput, requiredTitle, vocabListShape } from '../../lib/vocabSchemas.js';
+import {
+  longText,
+  optionalTitle,
+  parentFilter,
+  parentIdInput,
+  requiredTitle,
+  vocabListShape,
+} from '../../lib/vocabSchemas.js';
 
 const termId = z.number().int().positive().nullable();
 
@@ -8,7 +15,12 @@ const fields = {
   titleAr: optionalTitle.optional(),
   parentId: parentIdInput.optional(),
   lat: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').nullable().optional(),
-  lng: z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180').nullable().optional(),
+  lng: z
+    .number()
+    .min(-180, 'must be between -180 and 180')
+    .max(180, 'must be between -180 and 180')
+    .nullable()
+    .optional(),
   adminLevelId: termId.optional(),
   locationTypeId: termId.optional(),
   countryId: termId.optional(),

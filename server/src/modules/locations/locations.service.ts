@@ -23,8 +23,14 @@ import {
 } from './locations.repo.js';
 import type { LocationInput, LocationJson, LocationListQuery, LocationPatch } from './locations.schemas.js';
 
-export async function listLocations(db: Db, q: LocationListQuery): Promise<{ items: LocationJson[]; nextCursor: string | null; total: number | null }> {
-  const [fetched, total] = await Promise.all([listLocationRows(db, q), q.count === 'none' ? null : countLocations(db, q)]);
+export async function listLocations(
+  db: Db,
+  q: LocationListQuery,
+): Promise<{ items: LocationJson[]; nextCursor: string | null; total: number | null }> {
+  const [fetched, total] = await Promise.all([
+    listLocationRows(db, q),
+    q.count === 'none' ? null : countLocations(db, q),
+  ]);
   const page = pageOf(
     fetched.map((r) => ({ ...r, id: r.location.id })),
     q.limit,
@@ -46,9 +52,19 @@ async function mustFind(db: Db, id: number): Promise<LocationRow> {
 }
 
 /** Coordinates come as a pair; admin level, type and country must be terms of their lists. */
-async function assertValidFields(db: Db, v: { lat: number | null; lng: number | null; adminLevelId: number | null; locationTypeId: number | null; countryId: number | null }): Promise<void> {
+async function assertValidFields(
+  db: Db,
+  v: {
+    lat: number | null;
+    lng: number | null;
+    adminLevelId: number | null;
+    locationTypeId: number | null;
+    countryId: number | null;
+  },
+): Promise<void> {
   const fields: Record<string, string> = {};
-  if ((v.lat === null) !== (v.lng === null)) fields[v.lat === null ? 'lat' : 'lng'] = 'give both latitude and longitude, or neither';
+  if ((v.lat === null) !== (v.lng === null))
+    fields[v.lat === null ? 'lat' : 'lng'] = 'give both latitude and longitude, or neither';
   const refs: [keyof typeof v, string, number | null][] = [
     ['adminLevelId', 'location-admin-levels', v.adminLevelId],
     ['locationTypeId', 'location-types', v.locationTypeId],
@@ -75,7 +91,13 @@ export async function createLocation(db: Db, by: Performer, input: LocationInput
     await assertValidFields(tx, values);
     const row = await insertLocation(tx, { ...values, searchText: searchTextOf([input.title, input.titleAr]) });
     await rebuildLocationSubtree(tx, row.id);
-    await appendActivity(tx, { ...performerFields(by), action: 'CREATE', kind: 'location', recordId: row.id, details: { title: row.title, parentId: row.parentId } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'CREATE',
+      kind: 'location',
+      recordId: row.id,
+      details: { title: row.title, parentId: row.parentId },
+    });
     return row.id;
   });
   return getLocation(db, id);
@@ -91,7 +113,13 @@ export async function updateLocation(db: Db, by: Performer, id: number, patch: L
     if (Object.keys(changes).length === 0) return;
     await updateLocationRow(tx, id, { ...patch, searchText: searchTextOf([next.title, next.titleAr]) });
     if (changes.title || changes.titleAr || changes.parentId) await rebuildLocationSubtree(tx, id);
-    await appendActivity(tx, { ...performerFields(by), action: 'UPDATE', kind: 'location', recordId: id, details: { changes } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'UPDATE',
+      kind: 'location',
+      recordId: id,
+      details: { changes },
+    });
   });
   return getLocation(db, id);
 }
@@ -101,6 +129,12 @@ export async function deleteLocation(db: Db, by: Performer, id: number): Promise
     const before = await mustFind(tx, id);
     await assertUnused(tx, 'location', locationUsage(id));
     await deleteLocationRow(tx, id);
-    await appendActivity(tx, { ...performerFields(by), action: 'DELETE', kind: 'location', recordId: id, details: { title: before.title, fullName: before.fullName } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'DELETE',
+      kind: 'location',
+      recordId: id,
+      details: { title: before.title, fullName: before.fullName },
+    });
   });
 }

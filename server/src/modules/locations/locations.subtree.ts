@@ -15,7 +15,10 @@ export function withinLocationPaths(paths: readonly string[]): SQL {
 
 export async function locationPaths(db: Db, ids: readonly number[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const found = await db.select({ path: locations.path }).from(locations).where(inArray(locations.id, [...ids]));
+  const found = await db
+    .select({ path: locations.path })
+    .from(locations)
+    .where(inArray(locations.id, [...ids]));
   return found.map((r) => r.path).filter((p) => p !== '');
 }
 

@@ -30,7 +30,11 @@ export async function findRelationType(db: Db, id: number): Promise<RelationType
   return row;
 }
 
-export async function findRelationTypeByTitle(db: Db, pair: string, title: string): Promise<RelationTypeRow | undefined> {
+export async function findRelationTypeByTitle(
+  db: Db,
+  pair: string,
+  title: string,
+): Promise<RelationTypeRow | undefined> {
   const [row] = await db
     .select()
     .from(relationTypes)
@@ -46,7 +50,10 @@ export async function insertRelationType(tx: Db, values: RelationTypeValues): Pr
 }
 
 export async function updateRelationTypeRow(tx: Db, id: number, values: Partial<RelationTypeValues>): Promise<void> {
-  await tx.update(relationTypes).set({ ...values, updatedAt: new Date() }).where(eq(relationTypes.id, id));
+  await tx
+    .update(relationTypes)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(relationTypes.id, id));
 }
 
 export async function deleteRelationTypeRow(tx: Db, id: number): Promise<void> {

@@ -4,7 +4,13 @@ import type { Db } from '../../db/client.js';
 import { actorOf } from '../../http/guard.js';
 import { emptyBody, idParams } from '../../lib/vocabSchemas.js';
 import { relationTypeCreateBody, relationTypeListQuery, relationTypeUpdateBody } from './relationTypes.schemas.js';
-import { createRelationType, deleteRelationType, getRelationType, listRelationTypes, updateRelationType } from './relationTypes.service.js';
+import {
+  createRelationType,
+  deleteRelationType,
+  getRelationType,
+  listRelationTypes,
+  updateRelationType,
+} from './relationTypes.service.js';
 
 /** Relation types: reads for everyone signed in; only Admins change them (reference §3.3). */
 export function relationTypeRoutes(app: FastifyInstance, deps: { db: Db }): void {
@@ -12,14 +18,20 @@ export function relationTypeRoutes(app: FastifyInstance, deps: { db: Db }): void
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['relation-types'];
 
-  r.get('/api/relation-types', { schema: { querystring: relationTypeListQuery, tags }, config: { access: 'signedIn' } }, async (request) =>
-    listRelationTypes(db, request.query),
+  r.get(
+    '/api/relation-types',
+    { schema: { querystring: relationTypeListQuery, tags }, config: { access: 'signedIn' } },
+    async (request) => listRelationTypes(db, request.query),
   );
-  r.get('/api/relation-types/:id', { schema: { params: idParams, tags }, config: { access: 'signedIn' } }, async (request) =>
-    getRelationType(db, request.params.id),
+  r.get(
+    '/api/relation-types/:id',
+    { schema: { params: idParams, tags }, config: { access: 'signedIn' } },
+    async (request) => getRelationType(db, request.params.id),
   );
-  r.post('/api/relation-types', { schema: { body: relationTypeCreateBody, tags }, config: { access: 'admin' } }, async (request, reply) =>
-    reply.status(201).send(await createRelationType(db, actorOf(request), request.body)),
+  r.post(
+    '/api/relation-types',
+    { schema: { body: relationTypeCreateBody, tags }, config: { access: 'admin' } },
+    async (request, reply) => reply.status(201).send(await createRelationType(db, actorOf(request), request.body)),
   );
   r.post(
     '/api/relation-types/:id/update',

@@ -15,7 +15,12 @@ import {
   updateRelationTypeRow,
   type RelationTypeRow,
 } from './relationTypes.repo.js';
-import type { RelationTypeInput, RelationTypeJson, RelationTypeListQuery, RelationTypePatch } from './relationTypes.schemas.js';
+import type {
+  RelationTypeInput,
+  RelationTypeJson,
+  RelationTypeListQuery,
+  RelationTypePatch,
+} from './relationTypes.schemas.js';
 
 export function presentRelationType(r: RelationTypeRow): RelationTypeJson {
   return {
@@ -28,14 +33,21 @@ export function presentRelationType(r: RelationTypeRow): RelationTypeJson {
   };
 }
 
-const searchTextFor = (v: { title: string; reverseTitle?: string | undefined; titleAr?: string | undefined; reverseTitleAr?: string | undefined }) =>
-  searchTextOf([v.title, v.reverseTitle, v.titleAr, v.reverseTitleAr]);
+const searchTextFor = (v: {
+  title: string;
+  reverseTitle?: string | undefined;
+  titleAr?: string | undefined;
+  reverseTitleAr?: string | undefined;
+}) => searchTextOf([v.title, v.reverseTitle, v.titleAr, v.reverseTitleAr]);
 
 export async function listRelationTypes(
   db: Db,
   q: RelationTypeListQuery,
 ): Promise<{ items: RelationTypeJson[]; nextCursor: string | null; total: number | null }> {
-  const [fetched, total] = await Promise.all([listRelationTypeRows(db, q), q.count === 'none' ? null : countRelationTypes(db, q)]);
+  const [fetched, total] = await Promise.all([
+    listRelationTypeRows(db, q),
+    q.count === 'none' ? null : countRelationTypes(db, q),
+  ]);
   const page = pageOf(fetched, q.limit);
   return { items: page.rows.map(presentRelationType), nextCursor: page.nextCursor, total };
 }
@@ -52,7 +64,8 @@ export async function getRelationType(db: Db, id: number): Promise<RelationTypeJ
 
 async function assertTitleFree(db: Db, pair: string, title: string, selfId: number | null): Promise<void> {
   const twin = await findRelationTypeByTitle(db, pair, title);
-  if (twin && twin.id !== selfId) throw new Conflict('This pair already has a relation type with this title.', { title: 'already exists' });
+  if (twin && twin.id !== selfId)
+    throw new Conflict('This pair already has a relation type with this title.', { title: 'already exists' });
 }
 
 export async function createRelationType(db: Db, by: Performer, input: RelationTypeInput): Promise<RelationTypeJson> {
@@ -70,7 +83,12 @@ export async function createRelationType(db: Db, by: Performer, input: RelationT
   });
 }
 
-export async function updateRelationType(db: Db, by: Performer, id: number, patch: RelationTypePatch): Promise<RelationTypeJson> {
+export async function updateRelationType(
+  db: Db,
+  by: Performer,
+  id: number,
+  patch: RelationTypePatch,
+): Promise<RelationTypeJson> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
     const next = withPatch(before, patch);
@@ -78,7 +96,13 @@ export async function updateRelationType(db: Db, by: Performer, id: number, patc
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;
     await updateRelationTypeRow(tx, id, { ...patch, searchText: searchTextFor(next) });
-    await appendActivity(tx, { ...performerFields(by), action: 'UPDATE', kind: 'relation-type', recordId: id, details: { changes } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'UPDATE',
+      kind: 'relation-type',
+      recordId: id,
+      details: { changes },
+    });
   });
   return getRelationType(db, id);
 }
@@ -91,6 +115,12 @@ export async function deleteRelationType(db: Db, by: Performer, id: number): Pro
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
     await deleteRelationTypeRow(tx, id);
-    await appendActivity(tx, { ...performerFields(by), action: 'DELETE', kind: 'relation-type', recordId: id, details: { pair: before.pair, title: before.title } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'DELETE',
+      kind: 'relation-type',
+      recordId: id,
+      details: { pair: before.pair, title: before.title },
+    });
   });
 }

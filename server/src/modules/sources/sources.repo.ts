@@ -34,11 +34,19 @@ export async function findSource(db: Db, id: number): Promise<SourceRow | undefi
   return row;
 }
 
-export async function findSourceTwin(db: Db, v: { title: string; parentId: number | null }): Promise<number | undefined> {
+export async function findSourceTwin(
+  db: Db,
+  v: { title: string; parentId: number | null },
+): Promise<number | undefined> {
   const [row] = await db
     .select({ id: sources.id })
     .from(sources)
-    .where(and(sql`lower(${sources.title}) = lower(${v.title})`, v.parentId === null ? isNull(sources.parentId) : eq(sources.parentId, v.parentId)))
+    .where(
+      and(
+        sql`lower(${sources.title}) = lower(${v.title})`,
+        v.parentId === null ? isNull(sources.parentId) : eq(sources.parentId, v.parentId),
+      ),
+    )
     .limit(1);
   return row?.id;
 }
@@ -50,7 +58,10 @@ export async function insertSource(tx: Db, values: SourceValues): Promise<Source
 }
 
 export async function updateSourceRow(tx: Db, id: number, values: Partial<SourceValues>): Promise<void> {
-  await tx.update(sources).set({ ...values, updatedAt: new Date() }).where(eq(sources.id, id));
+  await tx
+    .update(sources)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(sources.id, id));
 }
 
 export async function deleteSourceRow(tx: Db, id: number): Promise<void> {
@@ -59,7 +70,10 @@ export async function deleteSourceRow(tx: Db, id: number): Promise<void> {
 
 export function sourceUsage(id: number): UsageCheck[] {
   return [
-    { what: 'bulletins', count: sql`select count(*) from ${bulletinSources} where ${bulletinSources.sourceId} = ${id}` },
+    {
+      what: 'bulletins',
+      count: sql`select count(*) from ${bulletinSources} where ${bulletinSources.sourceId} = ${id}`,
+    },
     { what: 'child sources', count: sql`select count(*) from ${sources} where ${sources.parentId} = ${id}` },
   ];
 }

@@ -12,14 +12,18 @@ export function sourceRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['sources'];
 
-  r.get('/api/sources', { schema: { querystring: sourceListQuery, tags }, config: { access: 'signedIn' } }, async (request) =>
-    listSources(db, request.query),
+  r.get(
+    '/api/sources',
+    { schema: { querystring: sourceListQuery, tags }, config: { access: 'signedIn' } },
+    async (request) => listSources(db, request.query),
   );
   r.get('/api/sources/:id', { schema: { params: idParams, tags }, config: { access: 'signedIn' } }, async (request) =>
     getSource(db, request.params.id),
   );
-  r.post('/api/sources', { schema: { body: sourceCreateBody, tags }, config: { access: 'vocabManager' } }, async (request, reply) =>
-    reply.status(201).send(await createSource(db, actorOf(request), request.body)),
+  r.post(
+    '/api/sources',
+    { schema: { body: sourceCreateBody, tags }, config: { access: 'vocabManager' } },
+    async (request, reply) => reply.status(201).send(await createSource(db, actorOf(request), request.body)),
   );
   r.post(
     '/api/sources/:id/update',

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { longText, optionalTitle, parentFilter, parentIdInput, requiredTitle, vocabListShape } from '../../lib/vocabSchemas.js';
+import {
+  longText,
+  optionalTitle,
+  parentFilter,
+  parentIdInput,
+  requiredTitle,
+  vocabListShape,
+} from '../../lib/vocabSchemas.js';
 
 export const sourceCreateBody = z.strictObject({
   title: requiredTitle,

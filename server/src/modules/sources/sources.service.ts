@@ -21,7 +21,10 @@ import {
 } from './sources.repo.js';
 import type { SourceInput, SourceJson, SourceListQuery, SourcePatch } from './sources.schemas.js';
 
-export async function listSources(db: Db, q: SourceListQuery): Promise<{ items: SourceJson[]; nextCursor: string | null; total: number | null }> {
+export async function listSources(
+  db: Db,
+  q: SourceListQuery,
+): Promise<{ items: SourceJson[]; nextCursor: string | null; total: number | null }> {
   const [fetched, total] = await Promise.all([listSourceRows(db, q), q.count === 'none' ? null : countSources(db, q)]);
   const page = pageOf(fetched, q.limit);
   return { items: await presentSources(db, page.rows), nextCursor: page.nextCursor, total };
@@ -38,10 +41,16 @@ export async function getSource(db: Db, id: number): Promise<SourceJson> {
   return json!;
 }
 
-async function assertTitleFree(db: Db, v: { title: string; parentId: number | null }, selfId: number | null): Promise<void> {
+async function assertTitleFree(
+  db: Db,
+  v: { title: string; parentId: number | null },
+  selfId: number | null,
+): Promise<void> {
   const twin = await findSourceTwin(db, v);
   if (twin !== undefined && twin !== selfId) {
-    throw new Conflict('A source with this title already exists at this place in the tree.', { title: 'already exists here' });
+    throw new Conflict('A source with this title already exists at this place in the tree.', {
+      title: 'already exists here',
+    });
   }
 }
 
@@ -50,8 +59,18 @@ export async function insertSourceWithActivity(tx: Db, by: Performer, input: Sou
   const parentId = input.parentId ?? null;
   await assertValidParent(tx, 'sources', null, parentId);
   await assertTitleFree(tx, { title: input.title, parentId }, null);
-  const created = await insertSource(tx, { ...input, parentId, searchText: searchTextOf([input.title, input.titleAr]) });
-  await appendActivity(tx, { ...performerFields(by), action: 'CREATE', kind: 'source', recordId: created.id, details: { title: created.title, parentId } });
+  const created = await insertSource(tx, {
+    ...input,
+    parentId,
+    searchText: searchTextOf([input.title, input.titleAr]),
+  });
+  await appendActivity(tx, {
+    ...performerFields(by),
+    action: 'CREATE',
+    kind: 'source',
+    recordId: created.id,
+    details: { title: created.title, parentId },
+  });
   return created;
 }
 
@@ -65,11 +84,18 @@ export async function updateSource(db: Db, by: Performer, id: number, patch: Sou
     const before = await mustFind(tx, id);
     const next = withPatch(before, patch);
     if (patch.parentId !== undefined) await assertValidParent(tx, 'sources', id, patch.parentId);
-    if (patch.title !== undefined || patch.parentId !== undefined) await assertTitleFree(tx, { title: next.title, parentId: next.parentId }, id);
+    if (patch.title !== undefined || patch.parentId !== undefined)
+      await assertTitleFree(tx, { title: next.title, parentId: next.parentId }, id);
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;
     await updateSourceRow(tx, id, { ...patch, searchText: searchTextOf([next.title, next.titleAr]) });
-    await appendActivity(tx, { ...performerFields(by), action: 'UPDATE', kind: 'source', recordId: id, details: { changes } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'UPDATE',
+      kind: 'source',
+      recordId: id,
+      details: { changes },
+    });
   });
   return getSource(db, id);
 }
@@ -79,6 +105,12 @@ export async function deleteSource(db: Db, by: Performer, id: number): Promise<v
     const before = await mustFind(tx, id);
     await assertUnused(tx, 'source', sourceUsage(id));
     await deleteSourceRow(tx, id);
-    await appendActivity(tx, { ...performerFields(by), action: 'DELETE', kind: 'source', recordId: id, details: { title: before.title } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'DELETE',
+      kind: 'source',
+      recordId: id,
+      details: { title: before.title },
+    });
   });
 }

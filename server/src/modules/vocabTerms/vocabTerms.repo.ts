@@ -62,7 +62,10 @@ export async function insertVocabTerm(tx: Db, values: VocabTermValues): Promise<
 }
 
 export async function updateVocabTermRow(tx: Db, id: number, values: Partial<VocabTermValues>): Promise<void> {
-  await tx.update(vocabTerms).set({ ...values, updatedAt: new Date() }).where(eq(vocabTerms.id, id));
+  await tx
+    .update(vocabTerms)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(vocabTerms.id, id));
 }
 
 export async function deleteVocabTermRow(tx: Db, id: number): Promise<void> {
@@ -78,16 +81,26 @@ export function vocabTermUsage(kind: VocabKind, term: { id: number; title: strin
   const id = term.id;
   switch (kind) {
     case 'geo-location-types':
-      return [{ what: 'geo markers', count: sql`select count(*) from ${geoMarkers} where ${geoMarkers.typeId} = ${id}` }];
+      return [
+        { what: 'geo markers', count: sql`select count(*) from ${geoMarkers} where ${geoMarkers.typeId} = ${id}` },
+      ];
     case 'location-types':
-      return [{ what: 'locations', count: sql`select count(*) from ${locations} where ${locations.locationTypeId} = ${id}` }];
+      return [
+        { what: 'locations', count: sql`select count(*) from ${locations} where ${locations.locationTypeId} = ${id}` },
+      ];
     case 'location-admin-levels':
-      return [{ what: 'locations', count: sql`select count(*) from ${locations} where ${locations.adminLevelId} = ${id}` }];
+      return [
+        { what: 'locations', count: sql`select count(*) from ${locations} where ${locations.adminLevelId} = ${id}` },
+      ];
     case 'countries':
-      return [{ what: 'locations', count: sql`select count(*) from ${locations} where ${locations.countryId} = ${id}` }];
+      return [
+        { what: 'locations', count: sql`select count(*) from ${locations} where ${locations.countryId} = ${id}` },
+      ];
     case 'workflow-statuses':
       // Records store the status by its title.
-      return [{ what: 'bulletins', count: sql`select count(*) from ${bulletins} where ${bulletins.status} = ${term.title}` }];
+      return [
+        { what: 'bulletins', count: sql`select count(*) from ${bulletins} where ${bulletins.status} = ${term.title}` },
+      ];
     default:
       return [];
   }

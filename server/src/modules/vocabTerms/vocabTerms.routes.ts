@@ -3,8 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../http/guard.js';
 import { emptyBody } from '../../lib/vocabSchemas.js';
-import { kindIdParams, kindParams, vocabTermCreateBody, vocabTermListQuery, vocabTermUpdateBody } from './vocabTerms.schemas.js';
-import { createVocabTerm, deleteVocabTerm, getVocabTerm, listVocabTerms, updateVocabTerm } from './vocabTerms.service.js';
+import {
+  kindIdParams,
+  kindParams,
+  vocabTermCreateBody,
+  vocabTermListQuery,
+  vocabTermUpdateBody,
+} from './vocabTerms.schemas.js';
+import {
+  createVocabTerm,
+  deleteVocabTerm,
+  getVocabTerm,
+  listVocabTerms,
+  updateVocabTerm,
+} from './vocabTerms.service.js';
 
 /** The small lookup lists: reads for everyone signed in; only Admins change them (reference §3.3). */
 export function vocabTermRoutes(app: FastifyInstance, deps: { db: Db }): void {
@@ -12,14 +24,21 @@ export function vocabTermRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['vocabularies'];
 
-  r.get('/api/vocab/:kind', { schema: { params: kindParams, querystring: vocabTermListQuery, tags }, config: { access: 'signedIn' } }, async (request) =>
-    listVocabTerms(db, request.params.kind, request.query),
+  r.get(
+    '/api/vocab/:kind',
+    { schema: { params: kindParams, querystring: vocabTermListQuery, tags }, config: { access: 'signedIn' } },
+    async (request) => listVocabTerms(db, request.params.kind, request.query),
   );
-  r.get('/api/vocab/:kind/:id', { schema: { params: kindIdParams, tags }, config: { access: 'signedIn' } }, async (request) =>
-    getVocabTerm(db, request.params.kind, request.params.id),
+  r.get(
+    '/api/vocab/:kind/:id',
+    { schema: { params: kindIdParams, tags }, config: { access: 'signedIn' } },
+    async (request) => getVocabTerm(db, request.params.kind, request.params.id),
   );
-  r.post('/api/vocab/:kind', { schema: { params: kindParams, body: vocabTermCreateBody, tags }, config: { access: 'admin' } }, async (request, reply) =>
-    reply.status(201).send(await createVocabTerm(db, actorOf(request), request.params.kind, request.body)),
+  r.post(
+    '/api/vocab/:kind',
+    { schema: { params: kindParams, body: vocabTermCreateBody, tags }, config: { access: 'admin' } },
+    async (request, reply) =>
+      reply.status(201).send(await createVocabTerm(db, actorOf(request), request.params.kind, request.body)),
   );
   r.post(
     '/api/vocab/:kind/:id/update',

@@ -22,7 +22,15 @@ import {
 import type { VocabTermInput, VocabTermJson, VocabTermListQuery, VocabTermPatch } from './vocabTerms.schemas.js';
 
 export function presentVocabTerm(r: VocabTermRow): VocabTermJson {
-  return { id: r.id, kind: r.kind, title: r.title, titleAr: r.titleAr, description: r.description, code: r.code, sortOrder: r.sortOrder };
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    titleAr: r.titleAr,
+    description: r.description,
+    code: r.code,
+    sortOrder: r.sortOrder,
+  };
 }
 
 export async function listVocabTerms(
@@ -30,7 +38,10 @@ export async function listVocabTerms(
   kind: VocabKind,
   q: VocabTermListQuery,
 ): Promise<{ items: VocabTermJson[]; nextCursor: string | null; total: number | null }> {
-  const [fetched, total] = await Promise.all([listVocabTermRows(db, kind, q), q.count === 'none' ? null : countVocabTerms(db, kind, q)]);
+  const [fetched, total] = await Promise.all([
+    listVocabTermRows(db, kind, q),
+    q.count === 'none' ? null : countVocabTerms(db, kind, q),
+  ]);
   const page = pageOf(fetched, q.limit);
   return { items: page.rows.map(presentVocabTerm), nextCursor: page.nextCursor, total };
 }
@@ -45,28 +56,53 @@ export async function getVocabTerm(db: Db, kind: VocabKind, id: number): Promise
   return presentVocabTerm(await mustFind(db, kind, id));
 }
 
-async function assertFree(db: Db, kind: VocabKind, v: { title?: string | undefined; code?: number | null | undefined }, selfId: number | null): Promise<void> {
+async function assertFree(
+  db: Db,
+  kind: VocabKind,
+  v: { title?: string | undefined; code?: number | null | undefined },
+  selfId: number | null,
+): Promise<void> {
   if (v.title !== undefined) {
     const twin = await findVocabTermByTitle(db, kind, v.title);
-    if (twin && twin.id !== selfId) throw new Conflict('This list already has a term with this title.', { title: 'already exists' });
+    if (twin && twin.id !== selfId)
+      throw new Conflict('This list already has a term with this title.', { title: 'already exists' });
   }
   if (KINDS_WITH_CODE.has(kind) && v.code !== undefined && v.code !== null) {
     const twin = await findVocabTermByCode(db, kind, v.code);
-    if (twin && twin.id !== selfId) throw new Conflict('This list already has a term with this code.', { code: 'already used' });
+    if (twin && twin.id !== selfId)
+      throw new Conflict('This list already has a term with this code.', { code: 'already used' });
   }
 }
 
-export async function createVocabTerm(db: Db, by: Performer, kind: VocabKind, input: VocabTermInput): Promise<VocabTermJson> {
-  if (KINDS_WITH_CODE.has(kind) && (input.code === undefined || input.code === null)) throw new Invalid({ code: 'required for this list' });
+export async function createVocabTerm(
+  db: Db,
+  by: Performer,
+  kind: VocabKind,
+  input: VocabTermInput,
+): Promise<VocabTermJson> {
+  if (KINDS_WITH_CODE.has(kind) && (input.code === undefined || input.code === null))
+    throw new Invalid({ code: 'required for this list' });
   return db.transaction(async (tx) => {
     await assertFree(tx, kind, input, null);
     const row = await insertVocabTerm(tx, { ...input, kind, searchText: searchTextOf([input.title, input.titleAr]) });
-    await appendActivity(tx, { ...performerFields(by), action: 'CREATE', kind: `vocab:${kind}`, recordId: row.id, details: { title: row.title, code: row.code } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'CREATE',
+      kind: `vocab:${kind}`,
+      recordId: row.id,
+      details: { title: row.title, code: row.code },
+    });
     return presentVocabTerm(row);
   });
 }
 
-export async function updateVocabTerm(db: Db, by: Performer, kind: VocabKind, id: number, patch: VocabTermPatch): Promise<VocabTermJson> {
+export async function updateVocabTerm(
+  db: Db,
+  by: Performer,
+  kind: VocabKind,
+  id: number,
+  patch: VocabTermPatch,
+): Promise<VocabTermJson> {
   if (KINDS_WITH_CODE.has(kind) && patch.code === null) throw new Invalid({ code: 'required for this list' });
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, kind, id);
@@ -77,7 +113,13 @@ export async function updateVocabTerm(db: Db, by: Performer, kind: VocabKind, id
     // Records store a workflow status by its title; renaming one in use would orphan them.
     if (changes.title && kind === 'workflow-statuses') await assertUnused(tx, 'status', vocabTermUsage(kind, before));
     await updateVocabTermRow(tx, id, { ...patch, searchText: searchTextOf([next.title, next.titleAr]) });
-    await appendActivity(tx, { ...performerFields(by), action: 'UPDATE', kind: `vocab:${kind}`, recordId: id, details: { changes } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'UPDATE',
+      kind: `vocab:${kind}`,
+      recordId: id,
+      details: { changes },
+    });
   });
   return getVocabTerm(db, kind, id);
 }
@@ -87,6 +129,12 @@ export async function deleteVocabTerm(db: Db, by: Performer, kind: VocabKind, id
     const before = await mustFind(tx, kind, id);
     await assertUnused(tx, 'term', vocabTermUsage(kind, before));
     await deleteVocabTermRow(tx, id);
-    await appendActivity(tx, { ...performerFields(by), action: 'DELETE', kind: `vocab:${kind}`, recordId: id, details: { title: before.title } });
+    await appendActivity(tx, {
+      ...performerFields(by),
+      action: 'DELETE',
+      kind: `vocab:${kind}`,
+      recordId: id,
+      details: { title: before.title },
+    });
   });
 }

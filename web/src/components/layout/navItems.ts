@@ -1,5 +1,7 @@
-import { mdiFileDocumentMultipleOutline } from '@mdi/js';
+import { mdiFileDocumentMultipleOutline, mdiShapeOutline } from '@mdi/js';
 import type { RouteLocationRaw } from 'vue-router';
+import type { User } from '../../api/types';
+import { manageableLists } from '../../utils/vocabAccess';
 
 export interface NavItem {
   /** i18n key of the label. */
@@ -7,9 +9,18 @@ export interface NavItem {
   icon: string;
   to: RouteLocationRaw;
   testId: string;
+  /** Shown only when this answers true for the signed-in user (default: always shown). */
+  visible?: (user: User | null) => boolean;
 }
 
 /** Navigation entries, in order. Add Actors, Incidents, Vocabularies, Admin here as they land. */
 export const navItems: NavItem[] = [
   { label: 'nav.bulletins', icon: mdiFileDocumentMultipleOutline, to: { name: 'bulletins' }, testId: 'nav-bulletins' },
+  {
+    label: 'nav.vocabularies',
+    icon: mdiShapeOutline,
+    to: { name: 'vocabularies' },
+    testId: 'nav-vocabularies',
+    visible: (user) => manageableLists(user).length > 0,
+  },
 ];

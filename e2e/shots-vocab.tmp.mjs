@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:3200';
+const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chr-')), { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 }, args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await ctx.newPage();
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()); });
+await page.goto(`${base}/login`);
+await page.getByTestId('login-username').fill('admin');
+await page.getByTestId('login-password').fill('Vocab-ui-passphrase-77');
+await page.getByTestId('login-submit').click();
+await page.waitForURL(/bulletins/);
+const shot = async (name) => { await page.waitForTimeout(600); await page.screenshot({ path: `/tmp/vocabshots/${name}.png` }); };
+for (const lang of ['en', 'ar']) {
+  await page.evaluate((l) => localStorage.setItem('dalil.locale', l), lang);
+  await page.goto(`${base}/vocabularies`); await shot(`${lang}-index`);
+  await page.goto(`${base}/vocabularies/labels`); await page.getByTestId('tree-row').first().waitFor(); await shot(`${lang}-labels`);
+  await page.getByTestId('tree-toggle').first().click(); await shot(`${lang}-labels-open`);
+  await page.getByTestId('vocab-search').fill('اعتقال'); await shot(`${lang}-labels-search`);
+  await page.getByTestId('vocab-search').fill('');
+  await page.getByTestId('vocab-new').click(); await shot(`${lang}-label-form`);
+  await page.keyboard.press('Escape');
+  await page.goto(`${base}/vocabularies/locations`); await page.getByTestId('tree-row').first().waitFor();
+  await page.getByTestId('tree-edit').first().click(); await shot(`${lang}-location-form`);
+  await page.keyboard.press('Escape');
+  await page.goto(`${base}/vocabularies/relation-types`); await page.getByTestId('term-row').first().waitFor(); await shot(`${lang}-relation-types`);
+  await page.goto(`${base}/vocabularies/lists/location-admin-levels`); await page.getByTestId('term-row').first().waitFor(); await shot(`${lang}-admin-levels`);
+}
+await ctx.close();
