@@ -18,5 +18,5 @@ export async function withDatabase<T>(fn: (database: Database, config: Config) =
 
 /** The OS user running the command, recorded in the activity log (O3). */
 export function cliOperator(): string {
-  return process.env.SUDO_USER ?? process.env.USER ?? process.env.LOGNAME ?? 'unknown';
+  return process.env.SUDO_USER || process.env.USER || process.env.LOGNAME || 'unknown';
 }

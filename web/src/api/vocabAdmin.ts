@@ -190,7 +190,7 @@ export const csvApi = {
       throw new ApiError(0, 'network', 'Network error');
     }
     if (!res.ok) {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = await res.json();
       } catch {

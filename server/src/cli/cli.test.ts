@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openPglite, rows, sql } from '../db/client.js';
+import { testApp } from '../../test/helpers.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const cli = join(root, 'server', 'src', 'cli', 'index.ts');
+
+function dalil(dataDir: string, ...args: string[]) {
+  return spawnSync(process.execPath, [tsx, cli, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', USER: 'opsperson', SUDO_USER: '' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
+
+describe('O3 the admin command line', () => {
+  it('O3 logs each use to the activity log; verify-audit names a tampered row (D1)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dalil-cli-'));
+    expect(dalil(dataDir, 'migrate').status).toBe(0);
+    const ok = dalil(dataDir, 'verify-audit');
+    expect(ok.stdout).toMatch(/Activity log intact/);
+    let database = await openPglite(join(dataDir, 'db'));
+    const used = await rows<{ action: string; username: string }>(database.db, sql`select action, username from activity where ip = 'cli' order by id`);
+    expect(used).toEqual(expect.arrayContaining([{ action: 'MIGRATE', username: 'cli:opsperson' }, { action: 'VERIFY_AUDIT', username: 'cli:opsperson' }]));
+    const [first] = await rows<{ id: number }>(database.db, sql`select min(id)::int as id from activity`);
+    await database.db.execute(sql`alter table activity disable trigger activity_no_update_delete`);
+    await database.db.execute(sql`update activity set username = 'someone-else' where id = ${first?.id}`);
+    await database.close();
+    const broken = dalil(dataDir, 'verify-audit');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`BROKEN at row id ${first?.id}`);
+    database = await openPglite(join(dataDir, 'db'));
+    await database.close();
+  }, 180_000);
+
+  it('O3 no HTTP route reaches the command line', async () => {
+    const ctx = await testApp();
+    try {
+      expect(ctx.app.routeTable.filter((r) => /migrate|verify-audit|create-admin|cli/.test(r.url))).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
