@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerSessionLoader } from './http/session.js';
 import { registerStaticFiles } from './http/staticFiles.js';
 import { registerModules } from './modules/index.js';
+import { JobWorker } from './jobs/worker.js';
 
 export const VERSION = '0.1.0';
 
@@ -34,6 +35,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its declared access rule, for the route-walk test. */
     routeTable: import('./http/guard.js').DeclaredRoute[];
+    /** Runs background jobs; main.ts starts it, tests drain it. */
+    jobWorker: import('./jobs/worker.js').JobWorker;
   }
 }
 
@@ -91,7 +94,10 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   // API.md names this address for the OpenAPI document.
   app.get('/api/docs/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  await registerModules(app, { db: database.db, config, database });
+  const jobWorker = new JobWorker(database.db);
+  app.decorate('jobWorker', jobWorker);
+  app.addHook('onClose', () => jobWorker.stop());
+  await registerModules(app, { db: database.db, config, database, jobWorker });
   await registerStaticFiles(app, config.webDist);
   return app;
 }

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     }
   }
   const app = await buildApp({ config, database });
+  app.jobWorker.start();
   const shutdown = async () => {
     await app.close();
     await database.close();

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
+import type { JobWorker } from '../jobs/worker.js';
+import { jobRoutes } from './jobs/jobs.routes.js';
 import { activityRoutes } from './activity/activity.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { oidcRoutes } from './auth/oidc.routes.js';
@@ -22,10 +24,13 @@ export interface ModuleDeps {
   db: Db;
   config: Config;
   database: Database;
+  /** Modules register their background job handlers here. */
+  jobWorker: JobWorker;
 }
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   authRoutes(app, deps);
+  jobRoutes(app, deps);
   oidcRoutes(app, deps);
   mfaRoutes(app, deps);
   sessionRoutes(app, deps);

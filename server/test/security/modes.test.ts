@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, makeUser, signedIn, testApp, type Client, type TestContext } from '../helpers.js';
 import { rows, sql } from '../../src/db/client.js';
 import { notifyAdmins } from '../../src/modules/notifications/notifications.repo.js';
+import { reportDeniedAccess } from '../../src/modules/notifications/deniedAccess.js';
 import { clientFrom, postLogin } from './securityHelpers.js';
 
 let ctx: TestContext;
@@ -74,5 +75,18 @@ describe('security modes and notifications', () => {
     await ctx.database.db.transaction((tx) => notifyAdmins(tx, { category: 'access', title: 'Denied access to a restricted bulletin', urgent: true }));
     expect((await admin.get('/api/notifications?unread=1')).json().items.map((n: { title: string }) => n.title)).toContain('Denied access to a restricted bulletin');
     expect((await da.get('/api/notifications')).json().items).toEqual([]);
+    const daUser = await makeUser(ctx, { roles: ['DA'] });
+    await reportDeniedAccess(ctx.database.db, { id: daUser.id, username: daUser.username, name: '', roles: ['DA'], groupIds: [], permissions: {} as never, sessionId: 0, ip: '10.0.0.9' }, { kind: 'bulletin', recordId: 77 });
+    const titles = (await admin.get('/api/notifications')).json().items.map((n: { title: string }) => n.title);
+    expect(titles).toContain('Denied access to restricted bulletin 77');
+    const denied = await rows<{ outcome: string }>(ctx.database.db, sql`select outcome from activity where user_id = ${daUser.id} and record_id = 77`);
+    expect(denied).toEqual([{ outcome: 'DENIED' }]);
+  });
+
+  it('D9 settings are validated against their schema before they apply (unknown or bad values refused)', async () => {
+    expect((await admin.post('/api/security/settings', { bogus: true })).statusCode).toBe(400);
+    expect((await admin.post('/api/security/settings', { captchaAfterFailures: -1 })).statusCode).toBe(400);
+    expect((await admin.post('/api/security/mode', { mode: 'party' })).statusCode).toBe(400);
+    expect((await admin.get('/api/security/settings')).json()).toMatchObject({ mode: 'normal', captchaAfterFailures: 0 });
   });
 });

@@ -7,3 +7,4 @@ export * from './actors.js';
 export * from './incidents.js';
 export * from './relations.js';
 export * from './security.js';
+export * from './jobs.js';
