@@ -10,8 +10,6 @@ import {
   bulletins,
   bulletinSources,
   bulletinVerifiedLabels,
-  eventTypes,
-  events,
   geoMarkers,
   labels,
   locations,
