@@ -163,7 +163,12 @@ function oidcFrom(env: NodeJS.ProcessEnv, e: z.infer<typeof envSchema>): OidcCon
     clientId: e.OIDC_CLIENT_ID,
     clientSecret,
     allowedDomains: list(e.OIDC_ALLOWED_DOMAINS),
-    extraHosts: e.OIDC_EXTRA_HOSTS !== undefined ? list(e.OIDC_EXTRA_HOSTS) : google ? ['oauth2.googleapis.com', 'www.googleapis.com'] : [],
+    extraHosts:
+      e.OIDC_EXTRA_HOSTS !== undefined
+        ? list(e.OIDC_EXTRA_HOSTS)
+        : google
+          ? ['oauth2.googleapis.com', 'www.googleapis.com']
+          : [],
     label: e.OIDC_LABEL,
   };
 }
@@ -190,7 +195,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    // Browsers refuse WebAuthn on an IP address, so the loopback default is named localhost.
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '127.0.0.1' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     reauthMinutes: e.REAUTH_MINUTES,
     lockout: {
       threshold: e.LOCKOUT_THRESHOLD,

@@ -26,8 +26,16 @@ describe('O3 the admin command line', () => {
     const ok = dalil(dataDir, 'verify-audit');
     expect(ok.stdout).toMatch(/Activity log intact/);
     let database = await openPglite(join(dataDir, 'db'));
-    const used = await rows<{ action: string; username: string }>(database.db, sql`select action, username from activity where ip = 'cli' order by id`);
-    expect(used).toEqual(expect.arrayContaining([{ action: 'MIGRATE', username: 'cli:opsperson' }, { action: 'VERIFY_AUDIT', username: 'cli:opsperson' }]));
+    const used = await rows<{ action: string; username: string }>(
+      database.db,
+      sql`select action, username from activity where ip = 'cli' order by id`,
+    );
+    expect(used).toEqual(
+      expect.arrayContaining([
+        { action: 'MIGRATE', username: 'cli:opsperson' },
+        { action: 'VERIFY_AUDIT', username: 'cli:opsperson' },
+      ]),
+    );
     const [first] = await rows<{ id: number }>(database.db, sql`select min(id)::int as id from activity`);
     await database.db.execute(sql`alter table activity disable trigger activity_no_update_delete`);
     await database.db.execute(sql`update activity set username = 'someone-else' where id = ${first?.id}`);

@@ -14,13 +14,17 @@ export async function createAdminCommand(argv: string[]): Promise<number> {
   const password = await readSecretLine('Password for the new admin: ');
   const name = options.get('name');
   return withDatabase(async ({ db }) => {
-    const user = await createUser(db, { cli: true, username: cliOperator() }, {
-      username,
-      name: typeof name === 'string' ? name : username,
-      password,
-      roles: ['Admin'],
-      permissions: ALL_PERMISSIONS,
-    });
+    const user = await createUser(
+      db,
+      { cli: true, username: cliOperator() },
+      {
+        username,
+        name: typeof name === 'string' ? name : username,
+        password,
+        roles: ['Admin'],
+        permissions: ALL_PERMISSIONS,
+      },
+    );
     console.log(`Admin "${user.username}" created (id ${user.id}).`);
     return 0;
   });

@@ -5,7 +5,13 @@ import { cliOperator, withDatabase } from './context.js';
 export async function migrateCommand(): Promise<number> {
   return withDatabase(async ({ db, engine }) => {
     await db.transaction((tx) =>
-      appendActivity(tx, { userId: null, username: `cli:${cliOperator()}`, action: 'MIGRATE', ip: 'cli', details: { engine } }),
+      appendActivity(tx, {
+        userId: null,
+        username: `cli:${cliOperator()}`,
+        action: 'MIGRATE',
+        ip: 'cli',
+        details: { engine },
+      }),
     );
     console.log(`Database migrated (${engine}).`);
     return 0;

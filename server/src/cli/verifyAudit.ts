@@ -9,11 +9,19 @@ export async function verifyAuditCommand(): Promise<number> {
     if (result.ok) {
       console.log(`Activity log intact: ${result.rows} rows verified.`);
       await db.transaction((tx) =>
-        appendActivity(tx, { userId: null, username: `cli:${cliOperator()}`, action: 'VERIFY_AUDIT', ip: 'cli', details: { rows: result.rows } }),
+        appendActivity(tx, {
+          userId: null,
+          username: `cli:${cliOperator()}`,
+          action: 'VERIFY_AUDIT',
+          ip: 'cli',
+          details: { rows: result.rows },
+        }),
       );
       return 0;
     }
-    console.error(`Activity log BROKEN at row id ${result.brokenId}: ${result.reason} (after ${result.rows - 1} good rows).`);
+    console.error(
+      `Activity log BROKEN at row id ${result.brokenId}: ${result.reason} (after ${result.rows - 1} good rows).`,
+    );
     return 1;
   });
 }

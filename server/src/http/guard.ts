@@ -92,7 +92,10 @@ export function registerGuard(app: FastifyInstance, config: Config, db: Db): voi
     // Read-only mode still lets people sign in and out and manage their own sign-in (/api/auth/*).
     const readOnlySafe = routeConfig.readOnlySafe ?? (request.routeOptions.url ?? '').startsWith('/api/auth/');
     if (isChange && auth.settings.mode === 'readOnly' && !readOnlySafe) {
-      throw new AppError('read_only', 'Dalil is in read-only mode: nothing can be changed until an administrator ends it.');
+      throw new AppError(
+        'read_only',
+        'Dalil is in read-only mode: nothing can be changed until an administrator ends it.',
+      );
     }
     if (!ACCESS_RULES[access](actor)) throw new Forbidden();
     if (routeConfig.fresh && !(auth.freshUntil && auth.freshUntil.getTime() > Date.now())) {

@@ -49,15 +49,21 @@ let sweeps = 0;
 /** Counts one request for `subject` under `rule`; throws 429 with Retry-After when over. */
 export async function enforceRateLimit(db: Db, name: RateRuleName, subject: string, scale = 1): Promise<void> {
   const rule: RateRule = { ...RATE_RULES[name], max: Math.max(1, Math.round(RATE_RULES[name].max * scale)) };
-  const windowMs = rule.windowSeconds * 1000;
-  const start = Math.floor(Date.now() / windowMs) * windowMs;
-  const expires = new Date(start + windowMs);
-  const [row] = await rows<{ count: number }>(
+  // The window starts at the first request of the subject and lasts windowSeconds.
+  const [row] = await rows<{ count: number; expires_at: Date | string }>(
     db,
-    sql`insert into rate_limits (key, count, expires_at) values (${`${name}:${subject}:${start}`}, 1, ${expires.toISOString()})
-        on conflict (key) do update set count = rate_limits.count + 1 returning count`,
+    sql`insert into rate_limits (key, count, expires_at)
+        values (${`${name}:${subject}`}, 1, now() + make_interval(secs => ${rule.windowSeconds}))
+        on conflict (key) do update set
+          count = case when rate_limits.expires_at <= now() then 1 else rate_limits.count + 1 end,
+          expires_at = case when rate_limits.expires_at <= now()
+                            then now() + make_interval(secs => ${rule.windowSeconds}) else rate_limits.expires_at end
+        returning count, expires_at`,
   );
-  // Old windows are swept now and then by whichever request comes along.
-  if (++sweeps % 200 === 0) await db.execute(sql`delete from rate_limits where expires_at < now()`);
-  if ((row?.count ?? 0) > rule.max) throw new RateLimited((expires.getTime() - Date.now()) / 1000, 'Too many requests. Try again later.');
+  // Expired windows are swept now and then by whichever request comes along.
+  if (++sweeps % 500 === 0) await db.execute(sql`delete from rate_limits where expires_at < now()`);
+  if (row && row.count > rule.max) {
+    const retry = (new Date(row.expires_at).getTime() - Date.now()) / 1000;
+    throw new RateLimited(retry, 'Too many requests. Try again later.');
+  }
 }

@@ -5,14 +5,19 @@
  */
 export class OutboundRefused extends Error {}
 
-export async function outboundFetch(url: string, allowedHosts: readonly string[], init: RequestInit = {}): Promise<Response> {
+export async function outboundFetch(
+  url: string,
+  allowedHosts: readonly string[],
+  init: RequestInit = {},
+): Promise<Response> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
     throw new OutboundRefused(`not a URL: ${url}`);
   }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new OutboundRefused(`scheme refused: ${target.protocol}`);
+  if (target.protocol !== 'https:' && target.protocol !== 'http:')
+    throw new OutboundRefused(`scheme refused: ${target.protocol}`);
   if (target.username || target.password) throw new OutboundRefused('credentials in URL refused');
   if (!allowedHosts.map((h) => h.toLowerCase()).includes(target.host.toLowerCase())) {
     throw new OutboundRefused(`host not configured: ${target.host}`);

@@ -19,6 +19,9 @@ import { groupRoutes } from './groups/groups.routes.js';
 import { userRoutes } from './users/users.routes.js';
 import { registerVocabularyModules } from './vocabularies.js';
 import { vocabCsvRoutes } from './vocabCsv/vocabCsv.routes.js';
+import { searchRoutes } from './search/search.routes.js';
+import { accessRoutes } from './access/access.routes.js';
+import { workflowRoutes } from './workflow/workflow.routes.js';
 
 export interface ModuleDeps {
   db: Db;
@@ -44,6 +47,9 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   relationRoutes(app, deps);
   userRoutes(app, deps);
   groupRoutes(app, deps);
+  accessRoutes(app, deps);
+  workflowRoutes(app, deps);
   await registerVocabularyModules(app, deps);
   vocabCsvRoutes(app, deps);
+  searchRoutes(app, deps);
 }

@@ -17,9 +17,17 @@ describe('D1 tamper-evident activity log, A3 authentication events', () => {
     const user = await makeUser(ctx);
     await postLogin(ctx, user.username, 'wrong-password-123');
     const client = await login(ctx, user.username);
-    await client.post('/api/auth/password', { currentPassword: 'correct-horse-battery-staple-42', newPassword: 'quiet-meadow-copper-9-falcon' });
-    const found = await rows<{ action: string; outcome: string }>(db(), sql`select action, outcome from activity where record_id = ${user.id} and kind = 'user' order by id`);
-    expect(found.map((r) => `${r.action}:${r.outcome}`)).toEqual(expect.arrayContaining(['LOGIN:FAILURE', 'LOGIN:SUCCESS', 'PASSWORD_CHANGE:SUCCESS']));
+    await client.post('/api/auth/password', {
+      currentPassword: 'correct-horse-battery-staple-42',
+      newPassword: 'quiet-meadow-copper-9-falcon',
+    });
+    const found = await rows<{ action: string; outcome: string }>(
+      db(),
+      sql`select action, outcome from activity where record_id = ${user.id} and kind = 'user' order by id`,
+    );
+    expect(found.map((r) => `${r.action}:${r.outcome}`)).toEqual(
+      expect.arrayContaining(['LOGIN:FAILURE', 'LOGIN:SUCCESS', 'PASSWORD_CHANGE:SUCCESS']),
+    );
   });
 
   it('D1 UPDATE, DELETE and TRUNCATE on the log are refused by a trigger', async () => {
@@ -32,8 +40,12 @@ describe('D1 tamper-evident activity log, A3 authentication events', () => {
         return `${e.cause?.message ?? ''} ${e.message}`;
       }
     };
-    expect(await refusal(sql`update activity set action = 'X' where id = (select min(id) from activity)`)).toMatch(/append-only: UPDATE refused/);
-    expect(await refusal(sql`delete from activity where id = (select min(id) from activity)`)).toMatch(/append-only: DELETE refused/);
+    expect(await refusal(sql`update activity set action = 'X' where id = (select min(id) from activity)`)).toMatch(
+      /append-only: UPDATE refused/,
+    );
+    expect(await refusal(sql`delete from activity where id = (select min(id) from activity)`)).toMatch(
+      /append-only: DELETE refused/,
+    );
     expect(await refusal(sql`truncate activity`)).toMatch(/append-only: TRUNCATE refused/);
   });
 
@@ -51,7 +63,9 @@ describe('D1 tamper-evident activity log, A3 authentication events', () => {
           await tx.execute(sql`update activity set action = 'X' where id = (select min(id) from activity)`);
           return 'allowed';
         })
-        .catch((err: { message: string; cause?: { message?: string } }) => `${err.cause?.message ?? ''} ${err.message}`);
+        .catch(
+          (err: { message: string; cause?: { message?: string } }) => `${err.cause?.message ?? ''} ${err.message}`,
+        );
       expect(message).toMatch(/permission denied/);
     }
   });
@@ -76,8 +90,12 @@ describe('D1 tamper-evident activity log, A3 authentication events', () => {
     const page1 = (await admin.get(`/api/activity?user=${user.username}&action=login&kind=user&limit=2`)).json();
     expect(page1.items).toHaveLength(2);
     expect(page1.items[0].id).toBeGreaterThan(page1.items[1].id);
-    expect(page1.items.every((r: { action: string; outcome: string }) => r.action === 'LOGIN' && r.outcome === 'FAILURE')).toBe(true);
-    const page2 = (await admin.get(`/api/activity?user=${user.username}&action=LOGIN&limit=2&cursor=${page1.nextCursor}`)).json();
+    expect(
+      page1.items.every((r: { action: string; outcome: string }) => r.action === 'LOGIN' && r.outcome === 'FAILURE'),
+    ).toBe(true);
+    const page2 = (
+      await admin.get(`/api/activity?user=${user.username}&action=LOGIN&limit=2&cursor=${page1.nextCursor}`)
+    ).json();
     expect(page2.items).toHaveLength(1);
     expect(page2.nextCursor).toBeNull();
     const today = new Date().toISOString().slice(0, 10);

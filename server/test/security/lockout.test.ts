@@ -14,7 +14,8 @@ afterAll(() => ctx.close());
 describe('A5 lockout and S6 throttling', () => {
   it('A5 lockout after five failures per username, with 429 and Retry-After, even for the right password', async () => {
     const user = await makeUser(ctx);
-    for (let i = 0; i < 5; i++) expect((await postLogin(ctx, user.username, 'wrong-password-123', { ip: '10.1.0.1' })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await postLogin(ctx, user.username, 'wrong-password-123', { ip: '10.1.0.1' })).statusCode).toBe(401);
     const locked = await postLogin(ctx, user.username, TEST_PASSWORD, { ip: '10.1.0.2' });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('rate_limited');
@@ -32,7 +33,8 @@ describe('A5 lockout and S6 throttling', () => {
     for (let i = 0; i < 5; i++) await postLogin(ctx, user.username, 'wrong-password-123', { ip: '10.3.0.1' });
     // Let the first lock run out without a successful sign-in.
     await ctx.database.db.execute(
-      (await import('drizzle-orm')).sql`update auth_throttle set locked_until = now() - interval '1 second' where key = ${`user:${user.username.toLowerCase()}`}`,
+      (await import('drizzle-orm'))
+        .sql`update auth_throttle set locked_until = now() - interval '1 second' where key = ${`user:${user.username.toLowerCase()}`}`,
     );
     for (let i = 0; i < 5; i++) await postLogin(ctx, user.username, 'wrong-password-123', { ip: '10.3.0.1' });
     const res = await postLogin(ctx, user.username, TEST_PASSWORD, { ip: '10.3.0.1' });
@@ -41,7 +43,9 @@ describe('A5 lockout and S6 throttling', () => {
   });
 
   it('A5 lockout per IP across usernames', async () => {
-    const perIp = await testApp({ lockout: { threshold: 5, ipThreshold: 8, baseSeconds: 60, maxSeconds: 3600, windowMinutes: 15 } });
+    const perIp = await testApp({
+      lockout: { threshold: 5, ipThreshold: 8, baseSeconds: 60, maxSeconds: 3600, windowMinutes: 15 },
+    });
     try {
       const victim = await makeUser(perIp);
       for (let i = 0; i < 8; i++) await postLogin(perIp, `sprayed${i}`, 'wrong-password-123', { ip: '10.4.0.9' });
@@ -57,7 +61,11 @@ describe('A5 lockout and S6 throttling', () => {
     for (let i = 0; i < 5; i++) await postLogin(ctx, user.username, 'wrong-password-123', { ip: '10.5.0.1' });
     // A second app over the same database (a restart, or another process) sees the lock.
     const restarted = await buildApp({ config: ctx.config, database: ctx.database, logger: false });
-    const res = await restarted.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const res = await restarted.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(429);
     await restarted.close();
     const da = await signedIn(ctx, { roles: ['DA'] });
@@ -83,7 +91,9 @@ describe('A5 lockout and S6 throttling', () => {
     });
     await new Promise<void>((r) => stub.listen(0, '127.0.0.1', r));
     const port = (stub.address() as AddressInfo).port;
-    const c = await testApp({ recaptcha: { siteKey: 'site-key', secret: 'captcha-secret', verifyUrl: `http://127.0.0.1:${port}/siteverify` } });
+    const c = await testApp({
+      recaptcha: { siteKey: 'site-key', secret: 'captcha-secret', verifyUrl: `http://127.0.0.1:${port}/siteverify` },
+    });
     try {
       const admin = await signedIn(c, { roles: ['Admin'] });
       expect((await admin.post('/api/security/settings', { captchaAfterFailures: 2 })).statusCode).toBe(200);
@@ -94,7 +104,9 @@ describe('A5 lockout and S6 throttling', () => {
       const need = await postLogin(c, user.username);
       expect(need.statusCode).toBe(401);
       expect(need.json().error.code).toBe('captcha_required');
-      expect((await postLogin(c, user.username, TEST_PASSWORD, { captcha: 'robot' })).json().error.code).toBe('captcha_required');
+      expect((await postLogin(c, user.username, TEST_PASSWORD, { captcha: 'robot' })).json().error.code).toBe(
+        'captcha_required',
+      );
       expect((await postLogin(c, user.username, TEST_PASSWORD, { captcha: 'human' })).statusCode).toBe(200);
       expect(answers).toEqual(['captcha-secret:robot', 'captcha-secret:human']);
     } finally {
@@ -103,28 +115,37 @@ describe('A5 lockout and S6 throttling', () => {
     }
   });
 
-  it('S6 rate limits on login, session (CSRF token issue), MFA and search', async () => {
-    const strict = await testApp({ rateLimitScale: 1 });
+  it('S6 rate limits on login, MFA, session (CSRF token issue) and search, with 429 and Retry-After', async () => {
+    // A quarter of the production limits: login 5, MFA 3, session 30, search 15 per minute.
+    const strict = await testApp({ rateLimitScale: 0.25 });
     try {
       const user = await makeUser(strict);
       const client = await login(strict, user.username);
-      let last = 0;
-      for (let i = 0; i < 61; i++) last = (await client.get('/api/bulletins?q=aleppo')).statusCode;
-      expect(last).toBe(429);
-      let loginStatus = 0;
-      for (let i = 0; i < 21; i++) loginStatus = (await postLogin(strict, 'nobody', 'x', { ip: '10.6.0.1' })).statusCode;
-      expect(loginStatus).toBe(429);
-      let sessionStatus = 0;
-      let retry: unknown;
-      for (let i = 0; i < 120; i++) {
-        const res = await client.get('/api/auth/session');
-        sessionStatus = res.statusCode;
-        retry = res.headers['retry-after'];
-      }
-      expect(sessionStatus).toBe(200);
-      const over = await client.get('/api/auth/session');
-      expect(over.statusCode).toBe(429);
-      expect(Number(over.headers['retry-after'] ?? retry)).toBeGreaterThan(0);
+      const statuses = async (
+        n: number,
+        call: () => Promise<{ statusCode: number; headers: Record<string, unknown> }>,
+      ) => {
+        const out: number[] = [];
+        let retry: unknown;
+        for (let i = 0; i < n; i++) {
+          const res = await call();
+          out.push(res.statusCode);
+          retry = res.headers['retry-after'];
+        }
+        return { out, retry };
+      };
+      const search = await statuses(16, () => client.get('/api/bulletins?q=aleppo'));
+      expect(search.out.slice(0, 15).every((s) => s === 200)).toBe(true);
+      expect(search.out[15]).toBe(429);
+      expect(Number(search.retry)).toBeGreaterThan(0);
+      const logins = await statuses(6, () => postLogin(strict, 'nobody', 'x', { ip: '10.6.0.1' }));
+      expect(logins.out.slice(0, 5).every((s) => s === 401)).toBe(true);
+      expect(logins.out[5]).toBe(429);
+      const session = await statuses(31, () => client.get('/api/auth/session'));
+      expect(session.out[29]).toBe(200);
+      expect(session.out[30]).toBe(429);
+      const mfa = await statuses(4, () => client.post('/api/auth/mfa/webauthn/options'));
+      expect(mfa.out[3]).toBe(429);
     } finally {
       await strict.close();
     }

@@ -31,7 +31,9 @@ describe('A6 multi-factor authentication', () => {
     expect(done.json().user.id).toBe(user.id);
     const full = clientFrom(ctx, done, half);
     expect((await full.get('/api/bulletins')).statusCode).toBe(200);
-    expect(await activityActions(ctx, user.id)).toEqual(expect.arrayContaining(['MFA_ENROL', 'LOGIN_FIRST_FACTOR', 'LOGIN']));
+    expect(await activityActions(ctx, user.id)).toEqual(
+      expect.arrayContaining(['MFA_ENROL', 'LOGIN_FIRST_FACTOR', 'LOGIN']),
+    );
   });
 
   it('A6 a half-signed-in session reaches nothing but the factor routes', async () => {
@@ -43,7 +45,9 @@ describe('A6 multi-factor authentication', () => {
       expect(res.statusCode, url).toBe(401);
       expect(res.json().error.code).toBe('mfa_required');
     }
-    expect((await half.post('/api/users', { username: 'sneaky1', password: 'x' })).json().error.code).toBe('mfa_required');
+    expect((await half.post('/api/users', { username: 'sneaky1', password: 'x' })).json().error.code).toBe(
+      'mfa_required',
+    );
     expect((await half.post('/api/auth/mfa/totp/setup')).json().error.code).toBe('mfa_required');
     const session = await half.get('/api/auth/session');
     expect(session.statusCode).toBe(200);
@@ -54,7 +58,10 @@ describe('A6 multi-factor authentication', () => {
   it('A6 recovery codes are stored hashed, work once, and a second use fails', async () => {
     const user = await makeUser(ctx, { roles: ['DA'] });
     const { recoveryCodes } = await enrolTotp(await login(ctx, user.username));
-    const stored = await rows<{ code_hash: string }>(ctx.database.db, sql`select code_hash from mfa_recovery_codes where user_id = ${user.id}`);
+    const stored = await rows<{ code_hash: string }>(
+      ctx.database.db,
+      sql`select code_hash from mfa_recovery_codes where user_id = ${user.id}`,
+    );
     expect(stored).toHaveLength(10);
     for (const code of recoveryCodes) expect(stored.map((s) => s.code_hash)).not.toContain(code);
 
@@ -66,7 +73,10 @@ describe('A6 multi-factor authentication', () => {
     const again = await second.client.post('/api/auth/mfa/recovery', { code });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.fields).toEqual({ code: 'is not correct' });
-    const notes = await rows<{ title: string }>(ctx.database.db, sql`select title from notifications where user_id = ${user.id}`);
+    const notes = await rows<{ title: string }>(
+      ctx.database.db,
+      sql`select title from notifications where user_id = ${user.id}`,
+    );
     expect(notes.map((n) => n.title)).toContain('A recovery code was used');
   });
 
@@ -77,11 +87,16 @@ describe('A6 multi-factor authentication', () => {
     expect(status.json()).toMatchObject({ totp: { enabled: true }, recoveryCodesLeft: 10 });
     expect(JSON.stringify(status.json())).not.toMatch(/[a-z0-9]{5}-[a-z0-9]{5}/);
     expect((await client.get('/api/auth/mfa/recovery-codes')).statusCode).toBe(404);
-    await ctx.database.db.execute(sql`update sessions set fresh_until = now() - interval '1 minute' where user_id = ${user.id}`);
+    await ctx.database.db.execute(
+      sql`update sessions set fresh_until = now() - interval '1 minute' where user_id = ${user.id}`,
+    );
     const stale = await client.post('/api/auth/mfa/recovery-codes');
     expect(stale.statusCode).toBe(403);
     expect(stale.json().error.code).toBe('reauth_required');
-    const re = await client.post('/api/auth/reauth', { password: 'correct-horse-battery-staple-42', code: await totpCode(secret, 1) });
+    const re = await client.post('/api/auth/reauth', {
+      password: 'correct-horse-battery-staple-42',
+      code: await totpCode(secret, 1),
+    });
     expect(re.statusCode).toBe(200);
     const fresh = clientFrom(ctx, re, client);
     const regenerated = await fresh.post('/api/auth/mfa/recovery-codes');
@@ -92,7 +107,10 @@ describe('A6 multi-factor authentication', () => {
   it('O2 the TOTP secret is encrypted at rest (a database dump does not yield it)', async () => {
     const user = await makeUser(ctx);
     const { secret } = await enrolTotp(await login(ctx, user.username));
-    const [row] = await rows<{ secret_enc: string }>(ctx.database.db, sql`select secret_enc from mfa_totp where user_id = ${user.id}`);
+    const [row] = await rows<{ secret_enc: string }>(
+      ctx.database.db,
+      sql`select secret_enc from mfa_totp where user_id = ${user.id}`,
+    );
     expect(row?.secret_enc).toMatch(/^v1\./);
     expect(row?.secret_enc).not.toContain(secret);
   });
@@ -105,15 +123,22 @@ describe('A6 multi-factor authentication', () => {
     expect((await a.client.post('/api/auth/mfa/totp', { code })).statusCode).toBe(200);
     const b = await startLogin(ctx, user.username);
     expect((await b.client.post('/api/auth/mfa/totp', { code })).statusCode).toBe(400);
-    for (let i = 0; i < 3; i++) expect((await b.client.post('/api/auth/mfa/totp', { code: '123456' })).statusCode).toBe(400);
+    for (let i = 0; i < 3; i++)
+      expect((await b.client.post('/api/auth/mfa/totp', { code: '123456' })).statusCode).toBe(400);
     const locking = await b.client.post('/api/auth/mfa/totp', { code: '654321' });
     expect(locking.statusCode).toBe(400);
     const locked = await b.client.post('/api/auth/mfa/totp', { code: await totpCode(secret) });
     expect([401, 429]).toContain(locked.statusCode);
-    const pw = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'correct-horse-battery-staple-42' } });
+    const pw = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: 'correct-horse-battery-staple-42' },
+    });
     expect(pw.statusCode).toBe(429);
     expect(Number(pw.headers['retry-after'])).toBeGreaterThan(0);
-    expect(await activityActions(ctx, user.id)).toEqual(expect.arrayContaining(['MFA_VERIFY:FAILURE', 'LOCKOUT:DENIED']));
+    expect(await activityActions(ctx, user.id)).toEqual(
+      expect.arrayContaining(['MFA_VERIFY:FAILURE', 'LOCKOUT:DENIED']),
+    );
   });
 
   it('A6 WebAuthn security keys: several per user, named, sign-in with one, rename and remove', async () => {
@@ -139,7 +164,9 @@ describe('A6 multi-factor authentication', () => {
     expect(body.methods).toEqual(['webauthn', 'recovery']);
     const options = (await half.post('/api/auth/mfa/webauthn/options')).json().options;
     expect(options.allowCredentials).toHaveLength(2);
-    const wrongOrigin = await half.post('/api/auth/mfa/webauthn/verify', { response: keyB.assert(options, { origin: 'https://evil.example' }) });
+    const wrongOrigin = await half.post('/api/auth/mfa/webauthn/verify', {
+      response: keyB.assert(options, { origin: 'https://evil.example' }),
+    });
     expect(wrongOrigin.statusCode).toBe(400);
     const options2 = (await half.post('/api/auth/mfa/webauthn/options')).json().options;
     const ok = await half.post('/api/auth/mfa/webauthn/verify', { response: keyB.assert(options2) });
@@ -149,8 +176,12 @@ describe('A6 multi-factor authentication', () => {
     const listed = (await client.get('/api/auth/mfa')).json().webauthn;
     expect(listed.map((k: { name: string }) => k.name)).toEqual(['Blue key', 'Backup key']);
     expect(listed[1].lastUsedAt).not.toBeNull();
-    expect((await client.post(`/api/auth/mfa/webauthn/${listed[0].id}/rename`, { name: 'Office key' })).statusCode).toBe(200);
-    expect((await client.post(`/api/auth/mfa/webauthn/${listed[0].id}/rename`, { name: '<script>' })).statusCode).toBe(400);
+    expect(
+      (await client.post(`/api/auth/mfa/webauthn/${listed[0].id}/rename`, { name: 'Office key' })).statusCode,
+    ).toBe(200);
+    expect((await client.post(`/api/auth/mfa/webauthn/${listed[0].id}/rename`, { name: '<script>' })).statusCode).toBe(
+      400,
+    );
     const removed = await client.post(`/api/auth/mfa/webauthn/${listed[1].id}/remove`);
     expect(removed.statusCode).toBe(200);
     expect(removed.json().webauthn.map((k: { name: string }) => k.name)).toEqual(['Office key']);
@@ -178,7 +209,20 @@ describe('A6 multi-factor authentication', () => {
       const again = await signedIn(ctx, { roles: ['Admin'] });
       // This admin has no factor either: enrolment applies to them too, so switch off through the service.
       const { updateSecuritySettings } = await import('../../src/modules/security/security.service.js');
-      await updateSecuritySettings(ctx.database.db, { id: again.userId, username: 'test', name: '', roles: ['Admin'], groupIds: [], permissions: {} as never, sessionId: 0, ip: '' }, { mfaRequired: false });
+      await updateSecuritySettings(
+        ctx.database.db,
+        {
+          id: again.userId,
+          username: 'test',
+          name: '',
+          roles: ['Admin'],
+          groupIds: [],
+          permissions: {} as never,
+          sessionId: 0,
+          ip: '',
+        },
+        { mfaRequired: false },
+      );
     }
   });
 

@@ -49,19 +49,33 @@ describe('security modes and notifications', () => {
     expect(everyone.json().ended).toBeGreaterThan(0);
     expect((await again.get('/api/auth/session')).statusCode).toBe(401);
     expect((await admin.get('/api/auth/session')).statusCode).toBe(200);
-    const logged = await rows<{ details: { to?: string } }>(ctx.database.db, sql`select details from activity where action = 'SECURITY_MODE' order by id`);
+    const logged = await rows<{ details: { to?: string } }>(
+      ctx.database.db,
+      sql`select details from activity where action = 'SECURITY_MODE' order by id`,
+    );
     expect(logged.map((r) => r.details.to)).toEqual(['readOnly', 'normal', 'adminsOnly', 'normal']);
   });
 
   it('NOTIFY new-IP sign-in, password change; own list with unread count; read and read-all', async () => {
     const user = await makeUser(ctx);
     await login(ctx, user.username);
-    await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'correct-horse-battery-staple-42' }, remoteAddress: '198.51.100.4' });
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: 'correct-horse-battery-staple-42' },
+      remoteAddress: '198.51.100.4',
+    });
     const first = await login(ctx, user.username);
-    const changed = await first.post('/api/auth/password', { currentPassword: 'correct-horse-battery-staple-42', newPassword: 'quiet-meadow-copper-9-falcon' });
+    const changed = await first.post('/api/auth/password', {
+      currentPassword: 'correct-horse-battery-staple-42',
+      newPassword: 'quiet-meadow-copper-9-falcon',
+    });
     const client = clientFrom(ctx, changed, first);
     const list = (await client.get('/api/notifications')).json();
-    expect(list.items.map((n: { title: string }) => n.title)).toEqual(['Your password was changed', 'Sign-in from a new address']);
+    expect(list.items.map((n: { title: string }) => n.title)).toEqual([
+      'Your password was changed',
+      'Sign-in from a new address',
+    ]);
     expect(list.unread).toBe(2);
     expect((await client.post(`/api/notifications/${list.items[0].id}/read`)).statusCode).toBe(200);
     expect((await client.get('/api/notifications')).json().unread).toBe(1);
@@ -72,14 +86,34 @@ describe('security modes and notifications', () => {
 
   it('NOTIFY notifyAdmins reaches every active admin and nobody else (denied access to a restricted record)', async () => {
     const da = await signedIn(ctx, { roles: ['DA'] });
-    await ctx.database.db.transaction((tx) => notifyAdmins(tx, { category: 'access', title: 'Denied access to a restricted bulletin', urgent: true }));
-    expect((await admin.get('/api/notifications?unread=1')).json().items.map((n: { title: string }) => n.title)).toContain('Denied access to a restricted bulletin');
+    await ctx.database.db.transaction((tx) =>
+      notifyAdmins(tx, { category: 'access', title: 'Denied access to a restricted bulletin', urgent: true }),
+    );
+    expect(
+      (await admin.get('/api/notifications?unread=1')).json().items.map((n: { title: string }) => n.title),
+    ).toContain('Denied access to a restricted bulletin');
     expect((await da.get('/api/notifications')).json().items).toEqual([]);
     const daUser = await makeUser(ctx, { roles: ['DA'] });
-    await reportDeniedAccess(ctx.database.db, { id: daUser.id, username: daUser.username, name: '', roles: ['DA'], groupIds: [], permissions: {} as never, sessionId: 0, ip: '10.0.0.9' }, { kind: 'bulletin', recordId: 77 });
+    await reportDeniedAccess(
+      ctx.database.db,
+      {
+        id: daUser.id,
+        username: daUser.username,
+        name: '',
+        roles: ['DA'],
+        groupIds: [],
+        permissions: {} as never,
+        sessionId: 0,
+        ip: '10.0.0.9',
+      },
+      { kind: 'bulletin', recordId: 77 },
+    );
     const titles = (await admin.get('/api/notifications')).json().items.map((n: { title: string }) => n.title);
     expect(titles).toContain('Denied access to restricted bulletin 77');
-    const denied = await rows<{ outcome: string }>(ctx.database.db, sql`select outcome from activity where user_id = ${daUser.id} and record_id = 77`);
+    const denied = await rows<{ outcome: string }>(
+      ctx.database.db,
+      sql`select outcome from activity where user_id = ${daUser.id} and record_id = 77`,
+    );
     expect(denied).toEqual([{ outcome: 'DENIED' }]);
   });
 
@@ -87,6 +121,9 @@ describe('security modes and notifications', () => {
     expect((await admin.post('/api/security/settings', { bogus: true })).statusCode).toBe(400);
     expect((await admin.post('/api/security/settings', { captchaAfterFailures: -1 })).statusCode).toBe(400);
     expect((await admin.post('/api/security/mode', { mode: 'party' })).statusCode).toBe(400);
-    expect((await admin.get('/api/security/settings')).json()).toMatchObject({ mode: 'normal', captchaAfterFailures: 0 });
+    expect((await admin.get('/api/security/settings')).json()).toMatchObject({
+      mode: 'normal',
+      captchaAfterFailures: 0,
+    });
   });
 });

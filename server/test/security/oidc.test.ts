@@ -28,9 +28,18 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', issuer);
     res.setHeader('content-type', 'application/json');
     if (url.pathname === '/.well-known/openid-configuration') {
-      res.end(JSON.stringify({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` }));
+      res.end(
+        JSON.stringify({
+          issuer,
+          authorization_endpoint: `${issuer}/authorize`,
+          token_endpoint: `${issuer}/token`,
+          jwks_uri: `${issuer}/jwks`,
+        }),
+      );
     } else if (url.pathname === '/jwks') {
-      res.end(JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] }));
+      res.end(
+        JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] }),
+      );
     } else if (url.pathname === '/token') {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
@@ -38,13 +47,33 @@ beforeAll(async () => {
         const grant = codes.get(new URLSearchParams(body).get('code') ?? '');
         if (!grant) return void res.writeHead(400).end('{"error":"invalid_grant"}');
         const now = Math.floor(Date.now() / 1000);
-        res.end(JSON.stringify({ id_token: idToken({ iss: issuer, aud: 'dalil-client', iat: now, exp: now + 300, nonce: grant.nonce, ...grant.identity }) }));
+        res.end(
+          JSON.stringify({
+            id_token: idToken({
+              iss: issuer,
+              aud: 'dalil-client',
+              iat: now,
+              exp: now + 300,
+              nonce: grant.nonce,
+              ...grant.identity,
+            }),
+          }),
+        );
       });
     } else res.writeHead(404).end('{}');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  ctx = await testApp({ oidc: { issuer, clientId: 'dalil-client', clientSecret: 'oidc-secret', allowedDomains: ['example.org'], extraHosts: [], label: 'Google' } });
+  ctx = await testApp({
+    oidc: {
+      issuer,
+      clientId: 'dalil-client',
+      clientSecret: 'oidc-secret',
+      allowedDomains: ['example.org'],
+      extraHosts: [],
+      label: 'Google',
+    },
+  });
 });
 afterAll(async () => {
   await ctx.close();
@@ -78,7 +107,10 @@ describe('A7 OpenID Connect sign-in', () => {
     const ok = await ssoLogin({ sub: 'google-123', email: 'field.worker@example.org', email_verified: true });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.id).toBe(user.id);
-    const [bound] = await rows<{ oidc_subject: string }>(ctx.database.db, sql`select oidc_subject from users where id = ${user.id}`);
+    const [bound] = await rows<{ oidc_subject: string }>(
+      ctx.database.db,
+      sql`select oidc_subject from users where id = ${user.id}`,
+    );
     expect(bound?.oidc_subject).toBe('google-123');
     const otherSub = await ssoLogin({ sub: 'google-999', email: 'field.worker@example.org', email_verified: true });
     expect(otherSub.statusCode).toBe(401);
@@ -92,7 +124,10 @@ describe('A7 OpenID Connect sign-in', () => {
     await updateUser(ctx.database.db, user.id, { email: 'second@other.org' });
     expect((await ssoLogin({ sub: 's3', email: 'second@other.org', email_verified: true })).statusCode).toBe(401);
     await updateUser(ctx.database.db, user.id, { email: 'second@example.org' });
-    expect((await ssoLogin({ sub: 's4', email: 'second@example.org', email_verified: true }, { tamperState: true })).statusCode).toBe(401);
+    expect(
+      (await ssoLogin({ sub: 's4', email: 'second@example.org', email_verified: true }, { tamperState: true }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('A7 never skips MFA or lockout', async () => {

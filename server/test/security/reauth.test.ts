@@ -14,7 +14,9 @@ describe('A8 re-authentication (sudo mode) and A4 admin password reset', () => {
       (r) =>
         r.method === 'POST' &&
         (/^\/api\/(users|groups|settings|security)(\/|$)/.test(r.url) ||
-          /^\/api\/auth\/mfa\/(totp\/(setup|confirm|remove)|recovery-codes|webauthn\/register|webauthn\/:id\/remove)/.test(r.url) ||
+          /^\/api\/auth\/mfa\/(totp\/(setup|confirm|remove)|recovery-codes|webauthn\/register|webauthn\/:id\/remove)/.test(
+            r.url,
+          ) ||
           /^\/api\/exports?\/.*approve/.test(r.url)) &&
         // Ending sessions is protective: allowed without re-authentication.
         !/sessions\/revoke$/.test(r.url),
@@ -41,16 +43,24 @@ describe('A8 re-authentication (sudo mode) and A4 admin password reset', () => {
   it('A8 with MFA the re-authentication needs the second factor too', async () => {
     const user = await makeUser(ctx);
     const { client, secret } = await enrolTotp(await login(ctx, user.username));
-    expect((await client.post('/api/auth/reauth', { password: TEST_PASSWORD })).json().error.fields).toHaveProperty('code');
+    expect((await client.post('/api/auth/reauth', { password: TEST_PASSWORD })).json().error.fields).toHaveProperty(
+      'code',
+    );
     expect((await client.post('/api/auth/reauth', { password: TEST_PASSWORD, code: '000000' })).statusCode).toBe(400);
-    expect((await client.post('/api/auth/reauth', { password: TEST_PASSWORD, code: await totpCode(secret, 1) })).statusCode).toBe(200);
+    expect(
+      (await client.post('/api/auth/reauth', { password: TEST_PASSWORD, code: await totpCode(secret, 1) })).statusCode,
+    ).toBe(200);
   });
 
   it('A4 an admin reset forces a change at next sign-in, ends every session, and MFA still applies', async () => {
     const user = await makeUser(ctx, { roles: ['DA'] });
     const { secret, recoveryCodes } = await enrolTotp(await login(ctx, user.username));
     const before = await startLogin(ctx, user.username);
-    const beforeFull = clientFrom(ctx, await before.client.post('/api/auth/mfa/totp', { code: await totpCode(secret, 1) }), before.client);
+    const beforeFull = clientFrom(
+      ctx,
+      await before.client.post('/api/auth/mfa/totp', { code: await totpCode(secret, 1) }),
+      before.client,
+    );
     const admin = await signedIn(ctx, { roles: ['Admin'] });
     const reset = await admin.post(`/api/users/${user.id}/password`, { password: 'temporary-lantern-77-orbit' });
     expect(reset.statusCode).toBe(200);
@@ -67,9 +77,15 @@ describe('A8 re-authentication (sudo mode) and A4 admin password reset', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
-    const weak = await client.post('/api/auth/password', { currentPassword: 'temporary-lantern-77-orbit', newPassword: 'password1234' });
+    const weak = await client.post('/api/auth/password', {
+      currentPassword: 'temporary-lantern-77-orbit',
+      newPassword: 'password1234',
+    });
     expect(weak.statusCode).toBe(400);
-    const changed = await client.post('/api/auth/password', { currentPassword: 'temporary-lantern-77-orbit', newPassword: 'quiet-meadow-copper-9-falcon' });
+    const changed = await client.post('/api/auth/password', {
+      currentPassword: 'temporary-lantern-77-orbit',
+      newPassword: 'quiet-meadow-copper-9-falcon',
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().mustChangePassword).toBe(false);
     expect((await clientFrom(ctx, changed, client).get('/api/bulletins')).statusCode).toBe(200);
@@ -78,8 +94,12 @@ describe('A8 re-authentication (sudo mode) and A4 admin password reset', () => {
   it('A4 a reset without --temporary (CLI) does not force a change loop', async () => {
     const { setPassword } = await import('../../src/modules/users/users.service.js');
     const user = await makeUser(ctx);
-    await setPassword(ctx.database.db, { cli: true, username: 'ops' }, user.id, 'temporary-lantern-77-orbit', { mustChange: true });
-    await setPassword(ctx.database.db, { cli: true, username: 'ops' }, user.id, 'quiet-meadow-copper-9-falcon', { mustChange: false });
+    await setPassword(ctx.database.db, { cli: true, username: 'ops' }, user.id, 'temporary-lantern-77-orbit', {
+      mustChange: true,
+    });
+    await setPassword(ctx.database.db, { cli: true, username: 'ops' }, user.id, 'quiet-meadow-copper-9-falcon', {
+      mustChange: false,
+    });
     const res = await postLogin(ctx, user.username, 'quiet-meadow-copper-9-falcon');
     expect(res.json().mustChangePassword).toBe(false);
     expect(res.json().user.mustChangePassword).toBe(false);
@@ -89,10 +109,24 @@ describe('A8 re-authentication (sudo mode) and A4 admin password reset', () => {
     const user = await makeUser(ctx);
     const client = await login(ctx, user.username);
     const other = await login(ctx, user.username);
-    expect((await client.post('/api/auth/password', { currentPassword: 'wrong-password-1', newPassword: 'quiet-meadow-copper-9-falcon' })).json().error.fields).toEqual({
+    expect(
+      (
+        await client.post('/api/auth/password', {
+          currentPassword: 'wrong-password-1',
+          newPassword: 'quiet-meadow-copper-9-falcon',
+        })
+      ).json().error.fields,
+    ).toEqual({
       currentPassword: 'is not correct',
     });
-    expect((await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'quiet-meadow-copper-9-falcon' })).statusCode).toBe(200);
+    expect(
+      (
+        await client.post('/api/auth/password', {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'quiet-meadow-copper-9-falcon',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await other.get('/api/auth/session')).statusCode).toBe(401);
     const recovery = ctx.app.routeTable.filter((r) => /forgot|recover-password|reset-password/.test(r.url));
     expect(recovery).toEqual([]);

@@ -27,7 +27,11 @@ export async function postLogin(
 }
 
 /** Logs in and returns a client for whatever session results (full or half-signed-in). */
-export async function startLogin(ctx: TestContext, username: string, password = TEST_PASSWORD): Promise<{ client: Client; body: Record<string, unknown> }> {
+export async function startLogin(
+  ctx: TestContext,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<{ client: Client; body: Record<string, unknown> }> {
   const res = await postLogin(ctx, username, password);
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const body = res.json<Record<string, unknown> & { csrfToken: string; user?: { id: number } }>();
@@ -64,7 +68,12 @@ export async function sessionRow(ctx: TestContext, client: Client) {
 }
 
 /** Moves a session's clock: last seen, fresh-until or absolute expiry, relative to now. */
-export async function ageSession(ctx: TestContext, client: Client, field: 'last_seen_at' | 'fresh_until' | 'expires_at', minutesAgo: number): Promise<void> {
+export async function ageSession(
+  ctx: TestContext,
+  client: Client,
+  field: 'last_seen_at' | 'fresh_until' | 'expires_at',
+  minutesAgo: number,
+): Promise<void> {
   const token = client.cookie.split('=')[1] ?? '';
   await ctx.database.db.execute(
     sql`update sessions set ${sql.raw(field)} = now() - make_interval(mins => ${minutesAgo}) where token_hash = encode(sha256(convert_to(${token}, 'UTF8')), 'hex')`,

@@ -59,7 +59,9 @@ describe('S1–S4 session lifecycle', () => {
     await enrolTotp(two);
     expect((await three.get('/api/auth/session')).statusCode).toBe(401);
     expect((await two.get('/api/auth/session')).statusCode).toBe(200);
-    await setPassword(ctx.database.db, { cli: true, username: 'ops' }, user.id, 'violet-harbor-tundra-pepper', { mustChange: false });
+    await setPassword(ctx.database.db, { cli: true, username: 'ops' }, user.id, 'violet-harbor-tundra-pepper', {
+      mustChange: false,
+    });
     expect((await two.get('/api/auth/session')).statusCode).toBe(401);
   });
 
@@ -77,13 +79,21 @@ describe('S1–S4 session lifecycle', () => {
     const user = await makeUser(ctx);
     const client = await login(ctx, user.username);
     await ageSession(ctx, client, 'last_seen_at', 30);
-    const poll = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: client.cookie, 'x-silent-poll': '1' } });
+    const poll = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: client.cookie, 'x-silent-poll': '1' },
+    });
     expect(poll.statusCode).toBe(200);
     const idleAt = Date.parse(poll.json().idleExpiresAt);
     expect(idleAt - Date.now()).toBeLessThan(31 * 60_000);
     expect(idleAt - Date.now()).toBeGreaterThan(29 * 60_000);
     expect(Date.parse(poll.json().expiresAt)).toBeGreaterThan(Date.now() + 11 * 3600_000);
-    const after = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: client.cookie, 'x-silent-poll': '1' } });
+    const after = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: client.cookie, 'x-silent-poll': '1' },
+    });
     expect(Math.abs(Date.parse(after.json().idleExpiresAt) - idleAt)).toBeLessThan(1000);
     // Real use ("stay signed in") extends it.
     const used = await client.get('/api/auth/session');
@@ -124,7 +134,9 @@ describe('S1–S4 session lifecycle', () => {
     expect((await mine.get('/api/sessions')).statusCode).toBe(403);
 
     expect((await mine.post(`/api/sessions/${other.id}/revoke`)).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: otherCookie } })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: otherCookie } })).statusCode,
+    ).toBe(401);
 
     const admin = await signedIn(ctx, { roles: ['Admin'] });
     const stranger = await signedIn(ctx);
@@ -135,7 +147,10 @@ describe('S1–S4 session lifecycle', () => {
     const ended = await admin.post(`/api/users/${user.id}/sessions/revoke`);
     expect(ended.json()).toEqual({ ended: 1 });
     expect((await mine.get('/api/auth/session')).statusCode).toBe(401);
-    const logged = await rows<{ action: string }>(ctx.database.db, sql`select action from activity where action like 'SESSION_REVOKE%'`);
+    const logged = await rows<{ action: string }>(
+      ctx.database.db,
+      sql`select action from activity where action like 'SESSION_REVOKE%'`,
+    );
     expect(logged.map((r) => r.action)).toEqual(expect.arrayContaining(['SESSION_REVOKE', 'SESSION_REVOKE_ALL']));
   });
 });

@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { tsvector } from './search.js';
 import { accessGroups, users } from './users.js';
 import { labels, locations, sources, vocabTerms } from './vocab.js';
 
@@ -59,6 +60,8 @@ export const actors = pgTable(
     comments: text('comments').notNull().default(''),
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     searchText: text('search_text').notNull().default(''),
+    /** Full-text vector of search_text ('simple' config: the text is already normalised). */
+    searchTsv: tsvector('search_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`),
     deleted: boolean('deleted').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -74,6 +77,7 @@ export const actors = pgTable(
     index('actors_updated_at_idx').on(t.updatedAt),
     index('actors_tags_idx').using('gin', t.tags),
     index('actors_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('actors_search_tsv_idx').using('gin', t.searchTsv),
     check('actors_has_name', sql`${t.name} <> '' or ${t.nameAr} <> ''`),
     check('actors_children_range', sql`${t.numberOfChildren} is null or ${t.numberOfChildren} between 0 and 1000`),
   ],

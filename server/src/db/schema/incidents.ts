@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { tsvector } from './search.js';
 import { accessGroups, users } from './users.js';
 import { labels, locations, vocabTerms } from './vocab.js';
 
@@ -24,6 +26,8 @@ export const incidents = pgTable(
     comments: text('comments').notNull().default(''),
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     searchText: text('search_text').notNull().default(''),
+    /** Full-text vector of search_text ('simple' config: the text is already normalised). */
+    searchTsv: tsvector('search_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`),
     deleted: boolean('deleted').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -37,6 +41,7 @@ export const incidents = pgTable(
     index('incidents_created_at_idx').on(t.createdAt),
     index('incidents_updated_at_idx').on(t.updatedAt),
     index('incidents_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('incidents_search_tsv_idx').using('gin', t.searchTsv),
   ],
 );
 

@@ -8,3 +8,4 @@ export * from './incidents.js';
 export * from './relations.js';
 export * from './security.js';
 export * from './jobs.js';
+export * from './search.js';

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { tsvector } from './search.js';
 import { actors } from './actors.js';
 import { incidents } from './incidents.js';
 import { accessGroups, users } from './users.js';
@@ -47,6 +48,8 @@ export const bulletins = pgTable(
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     /** Normalised text of every searchable field (Arabic folding, accents removed, lower case). */
     searchText: text('search_text').notNull().default(''),
+    /** Full-text vector of search_text ('simple' config: the text is already normalised). */
+    searchTsv: tsvector('search_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`),
     /** Key of the import that created the row, for idempotent re-imports. */
     importKey: text('import_key'),
     deleted: boolean('deleted').notNull().default(false),
@@ -63,6 +66,7 @@ export const bulletins = pgTable(
     index('bulletins_updated_at_idx').on(t.updatedAt),
     index('bulletins_tags_idx').using('gin', t.tags),
     index('bulletins_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('bulletins_search_tsv_idx').using('gin', t.searchTsv),
     index('bulletins_import_key_idx').on(t.importKey),
   ],
 );

@@ -70,7 +70,7 @@ export const authThrottle = pgTable('auth_throttle', {
 export const rateLimits = pgTable(
   'rate_limits',
   {
-    /** `<rule>:<subject>:<window start>`. */
+    /** `<rule>:<subject>`; the window ends at expires_at. */
     key: text('key').primaryKey(),
     count: integer('count').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

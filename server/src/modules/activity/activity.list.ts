@@ -20,7 +20,11 @@ export async function listActivity(db: Db, q: ActivityQuery) {
       : sql`lower(${activity.username}) = lower(${q.user})`
     : undefined;
   // `to` is an inclusive calendar day when given as YYYY-MM-DD.
-  const toEnd = q.to ? (/^\d{4}-\d{2}-\d{2}$/.test(q.to) ? new Date(`${q.to}T23:59:59.999Z`) : new Date(q.to)) : undefined;
+  const toEnd = q.to
+    ? /^\d{4}-\d{2}-\d{2}$/.test(q.to)
+      ? new Date(`${q.to}T23:59:59.999Z`)
+      : new Date(q.to)
+    : undefined;
   const where = and(
     byUser,
     q.action ? eq(activity.action, q.action.toUpperCase()) : undefined,

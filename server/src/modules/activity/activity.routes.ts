@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../index.js';
 import { listActivity } from './activity.list.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'YYYY-MM-DD or an ISO UTC time');
+const day = z
+  .string()
+  .max(40)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'YYYY-MM-DD or an ISO UTC time');
 const query = z.strictObject({
   user: z.string().trim().min(1).max(64).optional(),
   action: z.string().trim().min(1).max(64).optional(),
@@ -17,7 +20,9 @@ const query = z.strictObject({
 
 export function activityRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/activity', { schema: { querystring: query, tags: ['activity'] }, config: { access: 'admin' } }, (request) =>
-    listActivity(db, request.query),
+  r.get(
+    '/api/activity',
+    { schema: { querystring: query, tags: ['activity'] }, config: { access: 'admin' } },
+    (request) => listActivity(db, request.query),
   );
 }

@@ -15,7 +15,8 @@ export async function verifyActivityChain(db: Db, batch = 2000): Promise<VerifyR
     if (page.length === 0) return { ok: true, rows: count };
     for (const row of page) {
       count += 1;
-      if (row.prevHash !== prev) return { ok: false, rows: count, brokenId: row.id, reason: 'previous-hash link broken' };
+      if (row.prevHash !== prev)
+        return { ok: false, rows: count, brokenId: row.id, reason: 'previous-hash link broken' };
       const expected = rowHash(prev, {
         userId: row.userId,
         username: row.username,
@@ -27,7 +28,8 @@ export async function verifyActivityChain(db: Db, batch = 2000): Promise<VerifyR
         details: row.details,
         createdAt: row.createdAt.toISOString(),
       });
-      if (expected !== row.hash) return { ok: false, rows: count, brokenId: row.id, reason: 'row content does not match its hash' };
+      if (expected !== row.hash)
+        return { ok: false, rows: count, brokenId: row.id, reason: 'row content does not match its hash' };
       prev = row.hash;
       lastId = row.id;
     }

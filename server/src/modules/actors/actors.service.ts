@@ -15,8 +15,13 @@ import {
   maySetAccessGroups,
   mayUpdateRecord,
   updateRefusal,
+  checkNewRecordGroups,
+  statusAfterEdit,
 } from '../records/records.policy.js';
+import { getAccessSettings } from '../access/access.settings.js';
+import { notVisible } from '../access/access.denied.js';
 import { quickSearchCondition } from '../records/records.quickSearch.js';
+import { searchIds } from '../search/search.engine.js';
 import { isActing, SNAPSHOT_VIEWER, snapshotOf, type RecordAction } from '../records/records.snapshot.js';
 import { namesOfUsers } from '../users/users.repo.js';
 import { performerFields, type Performer } from '../users/users.service.js';
@@ -67,7 +72,7 @@ async function writeLinks(tx: Db, id: number, input: ActorPatch): Promise<void> 
   if (input.events !== undefined) await replaceEvents(tx, 'actor', id, input.events);
 }
 
-async function presentAll(db: Db, viewer: ActingUser, aggs: ActorAggregate[]): Promise<ActorJson[]> {
+export async function presentAll(db: Db, viewer: ActingUser, aggs: ActorAggregate[]): Promise<ActorJson[]> {
   const names = await namesOfUsers(db, actorUserIds(aggs));
   return aggs.map((a) => presentActor(viewer, a, names));
 }
@@ -103,9 +108,7 @@ export async function recordActorChange(
 export async function createActor(db: Db, by: Performer, input: ActorInput): Promise<{ id: number }> {
   if (isActing(by)) {
     if (!mayCreateRecord(by)) throw new Forbidden('Only Admins and Data Analysts create actors.');
-    if (input.accessGroups?.length && !maySetAccessGroups(by)) {
-      throw new Invalid({ accessGroups: 'only an Admin can restrict a record to access groups' });
-    }
+    if (input.accessGroups?.length) checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
     if (input.assignedTo !== undefined && input.assignedTo !== by.id && !mayAssign(by)) {
       throw new Invalid({ assignedTo: 'only an Admin can assign an actor to someone else' });
     }
@@ -138,7 +141,7 @@ export async function loadVisibleActor(db: Db, actor: ActingUser, id: number): P
     .from(actors)
     .where(and(eq(actors.id, id), eq(actors.deleted, false), visibleActors(actor)))
     .limit(1);
-  if (!row) throw new NotFound('Actor not found.');
+  if (!row) throw await notVisible(db, actor, 'actor', id, 'Actor not found.');
   const [agg] = await loadActorAggregates(db, [id]);
   if (!agg) throw new NotFound('Actor not found.');
   return agg;
@@ -165,6 +168,8 @@ export async function updateActor(
   if (patch.assignedTo !== undefined && patch.assignedTo !== current.row.assignedToId && !mayAssign(actor)) {
     throw new Invalid({ assignedTo: 'only an Admin can change the assignee' });
   }
+  const nextStatus = statusAfterEdit(actor, current.row, patch.status);
+  if (nextStatus !== undefined) patch = { ...patch, status: nextStatus };
   const parts = mergedNameParts(current.row, patch);
   await validateActor(db, patch, parts, await profileIdsOf(db, id));
   const changed = Object.keys(patch).filter((k) => k !== 'comment');
@@ -190,6 +195,16 @@ export async function listActors(
   actor: ActingUser,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined; count: 'exact' | 'estimate' | 'none' },
 ): Promise<ListResult<ActorJson>> {
+  // Quick search is the advanced search's ranked full text with one block.
+  if (query.q?.trim()) {
+    const page = await searchIds(db, actor, 'actor', { blocks: [{ text: query.q }], limit: query.limit, cursor: query.cursor, count: query.count });
+    return {
+      items: await presentAll(db, actor, await loadActorAggregates(db, page.ids)),
+      nextCursor: page.nextCursor,
+      total: page.total,
+      ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
+    };
+  }
   const where = sql`${visibleActors(actor)} and ${quickSearchCondition(actors.searchText, actors.id, query.q)}`;
   const after = decodeCursor(query.cursor, isIdCursor);
   if (query.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });

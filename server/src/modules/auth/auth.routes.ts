@@ -27,7 +27,10 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
 
   r.post(
     '/api/auth/login',
-    { schema: { body: loginBody, tags }, config: { access: 'public', csrf: false, rateLimit: 'login', readOnlySafe: true } },
+    {
+      schema: { body: loginBody, tags },
+      config: { access: 'public', csrf: false, rateLimit: 'login', readOnlySafe: true },
+    },
     async (request, reply) => {
       const result = await passwordLogin(db, config, request.body, ctxOf(request));
       setSessionCookie(config, request, reply, result.token);
@@ -59,11 +62,15 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags }, config: { access: 'signedIn', allowIn: ALL_STATES } }, async (request, reply) => {
-    await logout(db, actorOf(request));
-    clearSessionCookie(config, reply);
-    return reply.status(204).send();
-  });
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags }, config: { access: 'signedIn', allowIn: ALL_STATES } },
+    async (request, reply) => {
+      await logout(db, actorOf(request));
+      clearSessionCookie(config, reply);
+      return reply.status(204).send();
+    },
+  );
 
   /** Second step of sign-in: one route per kind of factor (API.md). */
   const secondStep = async (request: FastifyRequest, reply: FastifyReply, method: MfaMethod, proof: FactorProof) => {
@@ -82,8 +89,14 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
   r.post('/api/auth/mfa/recovery', { schema: { body: codeBody, tags }, config: stepConfig }, (request, reply) =>
     secondStep(request, reply, 'recovery', { kind: 'recovery', code: request.body.code }),
   );
-  r.post('/api/auth/mfa/webauthn/verify', { schema: { body: webauthnVerifyBody, tags }, config: stepConfig }, (request, reply) =>
-    secondStep(request, reply, 'webauthn', { kind: 'webauthn', response: request.body.response as AuthenticationResponseJSON }),
+  r.post(
+    '/api/auth/mfa/webauthn/verify',
+    { schema: { body: webauthnVerifyBody, tags }, config: stepConfig },
+    (request, reply) =>
+      secondStep(request, reply, 'webauthn', {
+        kind: 'webauthn',
+        response: request.body.response as AuthenticationResponseJSON,
+      }),
   );
   // Also used before a re-authentication with a security key, so reachable when fully signed in.
   r.post(
@@ -109,7 +122,10 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
 
   r.post(
     '/api/auth/password',
-    { schema: { body: passwordChangeBody, tags }, config: { access: 'signedIn', allowIn: ['passwordChange'], rateLimit: 'reauth' } },
+    {
+      schema: { body: passwordChangeBody, tags },
+      config: { access: 'signedIn', allowIn: ['passwordChange'], rateLimit: 'reauth' },
+    },
     async (request, reply) => {
       const { user, token, tokenHash } = await changeOwnPassword(db, config, actorOf(request), request.body);
       setSessionCookie(config, request, reply, token);

@@ -9,7 +9,10 @@ export const loginBody = z.strictObject({
 
 export const codeBody = z.strictObject({ code: z.string().trim().min(1, 'required').max(64) });
 
-const b64url = z.string().max(32_768).regex(/^[A-Za-z0-9_-]*={0,2}$/, 'must be base64url');
+const b64url = z
+  .string()
+  .max(32_768)
+  .regex(/^[A-Za-z0-9_-]*={0,2}$/, 'must be base64url');
 const common = {
   id: b64url,
   rawId: b64url,

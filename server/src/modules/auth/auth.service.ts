@@ -53,7 +53,11 @@ export async function failAttempt(
 /** Refuses with 429 while the username or the IP is locked (A5). */
 export async function refuseIfLocked(db: Db, username: string, ip: string): Promise<void> {
   const wait = await lockedFor(db, [userKey(username), ipKey(ip)]);
-  if (wait > 0) throw new RateLimited(wait, 'Too many failed attempts. Try again later or ask an administrator to unlock the account.');
+  if (wait > 0)
+    throw new RateLimited(
+      wait,
+      'Too many failed attempts. Try again later or ask an administrator to unlock the account.',
+    );
 }
 
 /** Password sign-in: lockout, CAPTCHA, timing-equalised check, then a session (maybe half-signed-in). */
@@ -66,7 +70,11 @@ export async function passwordLogin(
   await refuseIfLocked(db, credentials.username, ctx.ip);
   const settings = await getSecuritySettings(db);
   if (config.recaptcha && settings.captchaAfterFailures > 0) {
-    const failures = await recentFailures(db, [userKey(credentials.username), ipKey(ctx.ip)], config.lockout.windowMinutes);
+    const failures = await recentFailures(
+      db,
+      [userKey(credentials.username), ipKey(ctx.ip)],
+      config.lockout.windowMinutes,
+    );
     if (failures >= settings.captchaAfterFailures) {
       const ok = credentials.captcha ? await verifyCaptcha(config.recaptcha, credentials.captcha, ctx.ip) : false;
       if (!ok) throw new AppError('captcha_required', 'Confirm you are not a robot, then sign in again.');
@@ -99,7 +107,10 @@ export async function passwordLogin(
   return startSession(db, config, user, ctx, 'password');
 }
 
-export async function logout(db: Db, actor: { id: number; username: string; sessionId: number; ip: string }): Promise<void> {
+export async function logout(
+  db: Db,
+  actor: { id: number; username: string; sessionId: number; ip: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     await revokeSession(tx, actor.sessionId);
     await appendActivity(tx, {
@@ -112,4 +123,3 @@ export async function logout(db: Db, actor: { id: number; username: string; sess
     });
   });
 }
-

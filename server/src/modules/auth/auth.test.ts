@@ -39,8 +39,16 @@ describe('login, session and logout', () => {
 
   it('gives the same answer for an unknown user and a wrong password, and logs both', async () => {
     const user = await makeUser(ctx);
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'nope-nope-nope-nope' } });
-    const unknown = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobodyatall', password: 'nope-nope-nope-nope' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: 'nope-nope-nope-nope' },
+    });
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobodyatall', password: 'nope-nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
@@ -61,12 +69,19 @@ describe('login, session and logout', () => {
       sql`select count(*)::int as n from sessions where token_hash = ${token}`,
     );
     expect(found[0]?.n).toBe(0);
-    const hashed = await rows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from sessions where user_id = ${user.id}`);
+    const hashed = await rows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from sessions where user_id = ${user.id}`,
+    );
     expect(hashed[0]?.n).toBe(1);
   });
 
   it('rejects unknown fields in the login body', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b', admin: true } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a', password: 'b', admin: true },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual({ admin: 'unknown field' });
   });

@@ -47,19 +47,32 @@ export function oidcRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     return config.oidc;
   };
 
-  r.post('/api/auth/oidc/start', { schema: { tags }, config: { access: 'public', csrf: false, rateLimit: 'login' } }, async (request, reply) => {
-    const start = await authorizationUrl(oidc(), redirectUri).catch(() => {
-      throw new AppError('internal', 'The sign-on provider could not be reached.');
-    });
-    void reply.setCookie(COOKIE, pack(config, { state: start.state, nonce: start.nonce, verifier: start.verifier, exp: Date.now() + 10 * 60_000 }), {
-      path: '/api/auth/oidc',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.cookieSecure || request.protocol === 'https',
-      maxAge: 600,
-    });
-    return { url: start.url };
-  });
+  r.post(
+    '/api/auth/oidc/start',
+    { schema: { tags }, config: { access: 'public', csrf: false, rateLimit: 'login' } },
+    async (request, reply) => {
+      const start = await authorizationUrl(oidc(), redirectUri).catch(() => {
+        throw new AppError('internal', 'The sign-on provider could not be reached.');
+      });
+      void reply.setCookie(
+        COOKIE,
+        pack(config, {
+          state: start.state,
+          nonce: start.nonce,
+          verifier: start.verifier,
+          exp: Date.now() + 10 * 60_000,
+        }),
+        {
+          path: '/api/auth/oidc',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.cookieSecure || request.protocol === 'https',
+          maxAge: 600,
+        },
+      );
+      return { url: start.url };
+    },
+  );
 
   r.post(
     '/api/auth/oidc/callback',
@@ -70,7 +83,8 @@ export function oidcRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     async (request, reply) => {
       const pending = unpack(config, request.cookies[COOKIE]);
       void reply.clearCookie(COOKIE, { path: '/api/auth/oidc' });
-      if (!pending || !safeEqual(pending.state, request.body.state)) throw new Unauthenticated('The sign-on attempt expired or did not come from this browser. Try again.');
+      if (!pending || !safeEqual(pending.state, request.body.state))
+        throw new Unauthenticated('The sign-on attempt expired or did not come from this browser. Try again.');
       const result = await oidcSignIn(db, config, oidc(), redirectUri, request.body.code, pending, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',

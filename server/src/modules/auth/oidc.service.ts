@@ -65,11 +65,20 @@ export async function oidcSignIn(
   }
   await refuseIfLocked(db, user.username, ctx.ip);
   const settings = await getSecuritySettings(db);
-  if (settings.mode === 'adminsOnly' && !(user.roles as Role[]).includes('Admin')) throw new Forbidden('Sign-in is limited to administrators at the moment.');
+  if (settings.mode === 'adminsOnly' && !(user.roles as Role[]).includes('Admin'))
+    throw new Forbidden('Sign-in is limited to administrators at the moment.');
   if (!user.oidcSubject) {
     await db.transaction(async (tx) => {
       await updateUser(tx, user.id, { oidcSubject: claims.sub });
-      await appendActivity(tx, { userId: user.id, username: user.username, action: 'OIDC_BIND', kind: 'user', recordId: user.id, ip: ctx.ip, details: { issuer: oidc.issuer } });
+      await appendActivity(tx, {
+        userId: user.id,
+        username: user.username,
+        action: 'OIDC_BIND',
+        kind: 'user',
+        recordId: user.id,
+        ip: ctx.ip,
+        details: { issuer: oidc.issuer },
+      });
     });
   }
   return startSession(db, config, user, ctx, 'oidc');

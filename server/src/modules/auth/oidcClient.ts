@@ -25,7 +25,10 @@ async function getJson<T>(config: OidcConfig, url: string, init?: RequestInit): 
   return (await res.json()) as T;
 }
 
-async function provider(config: OidcConfig, refreshKeys = false): Promise<{ discovery: Discovery; keys: JsonWebKey[] }> {
+async function provider(
+  config: OidcConfig,
+  refreshKeys = false,
+): Promise<{ discovery: Discovery; keys: JsonWebKey[] }> {
   const hit = cache.get(config.issuer);
   if (hit && !refreshKeys && Date.now() - hit.at < CACHE_MS) return hit;
   const discovery = await getJson<Discovery>(config, `${config.issuer}/.well-known/openid-configuration`);
@@ -85,7 +88,8 @@ async function verifyIdToken(config: OidcConfig, idToken: string, nonce: string)
   }
   if (!jwk || jwk.kty !== 'RSA') throw new OidcError('unknown signing key');
   const key = createPublicKey({ key: jwk, format: 'jwk' });
-  if (!s || !verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))) throw new OidcError('bad signature');
+  if (!s || !verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url')))
+    throw new OidcError('bad signature');
   const c = decodePart<Record<string, unknown>>(p);
   const now = Date.now() / 1000;
   const aud = Array.isArray(c.aud) ? c.aud : [c.aud];

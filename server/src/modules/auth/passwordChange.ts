@@ -24,17 +24,34 @@ export async function changeOwnPassword(
   const user = await findUserById(db, actor.id);
   if (!user) throw new NotFound();
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
-    await failAttempt(db, config, { userId: user.id, username: user.username }, { ip: actor.ip, userAgent: '' }, 'PASSWORD_CHANGE', 'wrong current password');
+    await failAttempt(
+      db,
+      config,
+      { userId: user.id, username: user.username },
+      { ip: actor.ip, userAgent: '' },
+      'PASSWORD_CHANGE',
+      'wrong current password',
+    );
     throw new Invalid({ currentPassword: 'is not correct' });
   }
   const problem =
-    body.newPassword === body.currentPassword ? 'must differ from the current password' : passwordProblem(body.newPassword, [user.username, user.name]);
+    body.newPassword === body.currentPassword
+      ? 'must differ from the current password'
+      : passwordProblem(body.newPassword, [user.username, user.name]);
   if (problem) throw new Invalid({ newPassword: problem });
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
     await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
     await revokeAllSessions(tx, user.id, actor.sessionId);
-    await appendActivity(tx, { userId: user.id, username: user.username, ip: actor.ip, action: 'PASSWORD_CHANGE', kind: 'user', recordId: user.id, details: { self: true } });
+    await appendActivity(tx, {
+      userId: user.id,
+      username: user.username,
+      ip: actor.ip,
+      action: 'PASSWORD_CHANGE',
+      kind: 'user',
+      recordId: user.id,
+      details: { self: true },
+    });
     await notifyUser(tx, user.id, {
       category: 'security',
       title: 'Your password was changed',

@@ -25,7 +25,14 @@ export async function reauthenticate(
   const user = await findUserById(db, actor.id);
   if (!user) throw new NotFound();
   if (!(await verifyPassword(user.passwordHash, body.password))) {
-    await failAttempt(db, config, { userId: user.id, username: user.username }, { ip: actor.ip, userAgent: '' }, 'REAUTH', 'wrong password');
+    await failAttempt(
+      db,
+      config,
+      { userId: user.id, username: user.username },
+      { ip: actor.ip, userAgent: '' },
+      'REAUTH',
+      'wrong password',
+    );
     throw new Invalid({ password: 'is not correct' }, 'That password is not correct.');
   }
   if (user.mfaEnabled) {
@@ -41,7 +48,14 @@ export async function reauthenticate(
   }
   const fresh = await refreshSession(db, config, actor.sessionId);
   await db.transaction((tx) =>
-    appendActivity(tx, { userId: actor.id, username: actor.username, ip: actor.ip, action: 'REAUTH', kind: 'user', recordId: actor.id }),
+    appendActivity(tx, {
+      userId: actor.id,
+      username: actor.username,
+      ip: actor.ip,
+      action: 'REAUTH',
+      kind: 'user',
+      recordId: actor.id,
+    }),
   );
   return fresh;
 }

@@ -13,11 +13,25 @@ const field: Record<FactorProof['kind'], string> = { totp: 'code', recovery: 'co
  * Checks a second factor under the same lockout as passwords (A5, A6): refused while locked,
  * each wrong answer counted; when a lock starts, a half-signed-in session is ended too.
  */
-export async function proveFactor(db: Db, config: Config, actor: ActingUser, proof: FactorProof, opts: { endSessionOnLock: boolean }): Promise<void> {
+export async function proveFactor(
+  db: Db,
+  config: Config,
+  actor: ActingUser,
+  proof: FactorProof,
+  opts: { endSessionOnLock: boolean },
+): Promise<void> {
   await refuseIfLocked(db, actor.username, actor.ip);
   const ok = await checkFactor(db, config, actor, actor.sessionId, proof, actor.ip);
   if (ok) return;
-  await failAttempt(db, config, { userId: actor.id, username: actor.username }, { ip: actor.ip, userAgent: '' }, 'MFA_VERIFY', `wrong ${proof.kind}`);
-  if (opts.endSessionOnLock && (await lockedFor(db, [userKey(actor.username)])) > 0) await revokeSession(db, actor.sessionId);
+  await failAttempt(
+    db,
+    config,
+    { userId: actor.id, username: actor.username },
+    { ip: actor.ip, userAgent: '' },
+    'MFA_VERIFY',
+    `wrong ${proof.kind}`,
+  );
+  if (opts.endSessionOnLock && (await lockedFor(db, [userKey(actor.username)])) > 0)
+    await revokeSession(db, actor.sessionId);
   throw new Invalid({ [field[proof.kind]]: 'is not correct' }, 'That code or key was not accepted.');
 }

@@ -57,7 +57,10 @@ export async function rotateSession(
 }
 
 export async function revokeSession(db: Db, id: number): Promise<void> {
-  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
 /** Ends every session of the user, except `keepId` when given. Returns how many ended. */

@@ -37,14 +37,23 @@ export async function methodsFor(db: Db, userId: number): Promise<MfaMethod[]> {
 const freshFor = (config: Config) => new Date(Date.now() + config.reauthMinutes * 60_000);
 
 /** Work shared by every completed sign-in: single-session rule, last login, log, new-IP notice. */
-async function finishSignIn(tx: Db, config: Config, user: UserRow, sessionId: number, ctx: RequestContext, via: string): Promise<void> {
+async function finishSignIn(
+  tx: Db,
+  config: Config,
+  user: UserRow,
+  sessionId: number,
+  ctx: RequestContext,
+  via: string,
+): Promise<void> {
   const settings = await getSecuritySettings(tx);
   if (settings.singleSession) await revokeAllSessions(tx, user.id, sessionId);
   // A sign-in from an address this user never used before is worth telling them about (§7).
   const [seen] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(sessions)
-    .where(and(eq(sessions.userId, user.id), ne(sessions.id, sessionId), sql`${sessions.ip} = ${ctx.ip || null}::inet`));
+    .where(
+      and(eq(sessions.userId, user.id), ne(sessions.id, sessionId), sql`${sessions.ip} = ${ctx.ip || null}::inet`),
+    );
   const [any] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(sessions)
@@ -73,7 +82,13 @@ async function finishSignIn(tx: Db, config: Config, user: UserRow, sessionId: nu
  * Opens a new session after the first factor (password or OIDC). With MFA the session is
  * half-signed-in ('mfa') and reaches only the second-factor routes until completed.
  */
-export async function startSession(db: Db, config: Config, user: UserRow, ctx: RequestContext, via: 'password' | 'oidc'): Promise<SignInResult> {
+export async function startSession(
+  db: Db,
+  config: Config,
+  user: UserRow,
+  ctx: RequestContext,
+  via: 'password' | 'oidc',
+): Promise<SignInResult> {
   const token = newSessionToken();
   const tokenHash = hashToken(token);
   const stage = user.mfaEnabled ? 'mfa' : 'full';
@@ -122,7 +137,11 @@ export async function completeSignIn(
 }
 
 /** Re-authentication passed: a new session id and a fresh sudo window (A8, S2). */
-export async function refreshSession(db: Db, config: Config, sessionId: number): Promise<{ token: string; tokenHash: string; freshUntil: Date }> {
+export async function refreshSession(
+  db: Db,
+  config: Config,
+  sessionId: number,
+): Promise<{ token: string; tokenHash: string; freshUntil: Date }> {
   const token = newSessionToken();
   const tokenHash = hashToken(token);
   const freshUntil = freshFor(config);

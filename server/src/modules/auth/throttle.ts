@@ -67,7 +67,12 @@ export interface FailureResult {
   lockedKey: 'user' | 'ip' | null;
 }
 
-export async function recordFailure(db: Db, config: LockoutConfig, username: string, ip: string): Promise<FailureResult> {
+export async function recordFailure(
+  db: Db,
+  config: LockoutConfig,
+  username: string,
+  ip: string,
+): Promise<FailureResult> {
   const user = await countFailure(db, userKey(username), config.threshold, config);
   const byIp = ip ? await countFailure(db, ipKey(ip), config.ipThreshold, config) : 0;
   if (user) return { lockedSeconds: user, lockedKey: 'user' };
@@ -82,6 +87,9 @@ export async function clearFailures(db: Db, username: string): Promise<void> {
 
 /** Admin unlock: removes the username's lock and counters. */
 export async function unlockUsername(db: Db, username: string): Promise<boolean> {
-  const removed = await db.delete(authThrottle).where(eq(authThrottle.key, userKey(username))).returning({ key: authThrottle.key });
+  const removed = await db
+    .delete(authThrottle)
+    .where(eq(authThrottle.key, userKey(username)))
+    .returning({ key: authThrottle.key });
   return removed.length > 0;
 }

@@ -6,6 +6,7 @@ import type { ListResult } from '../../http/listQuery.js';
 import { decodeCursor, encodeCursor, isIdCursor } from '../../lib/cursor.js';
 import { parseDateInput } from '../../lib/dates.js';
 import { quickSearchCondition } from '../records/records.quickSearch.js';
+import { searchIds } from '../search/search.engine.js';
 import { sanitizeRichText } from '../../lib/sanitizeHtml.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendActivity } from '../activity/activity.repo.js';
@@ -39,6 +40,9 @@ import {
 import type { BulletinInput, BulletinPatch } from './bulletins.schemas.js';
 import { bulletinSearchText } from './bulletins.searchText.js';
 import { validateReferences } from './bulletins.validation.js';
+import { checkNewRecordGroups, statusAfterEdit, updateRefusal } from '../records/records.policy.js';
+import { getAccessSettings } from '../access/access.settings.js';
+import { notVisible } from '../access/access.denied.js';
 import { isActing, SNAPSHOT_VIEWER, snapshotOf, type RecordAction } from '../records/records.snapshot.js';
 
 const dateOrNull = (v: string | null | undefined) => (v ? parseDateInput(v) : null);
@@ -82,7 +86,7 @@ async function writeLinks(tx: Db, id: number, input: BulletinPatch): Promise<voi
   }
 }
 
-async function presentAll(db: Db, viewer: ActingUser, aggs: BulletinAggregate[]): Promise<BulletinJson[]> {
+export async function presentAll(db: Db, viewer: ActingUser, aggs: BulletinAggregate[]): Promise<BulletinJson[]> {
   const names = await namesOfUsers(db, userIdsOf(aggs));
   return aggs.map((a) => presentBulletin(viewer, a, names));
 }
@@ -123,9 +127,7 @@ export async function createBulletin(
 ): Promise<{ id: number }> {
   if (isActing(by)) {
     if (!mayCreateBulletin(by)) throw new Forbidden('Only Admins and Data Analysts create bulletins.');
-    if (input.accessGroups?.length && !maySetAccessGroups(by)) {
-      throw new Invalid({ accessGroups: 'only an Admin can restrict a record to access groups' });
-    }
+    if (input.accessGroups?.length) checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
     if (input.assignedTo !== undefined && input.assignedTo !== by.id && !mayAssign(by)) {
       throw new Invalid({ assignedTo: 'only an Admin can assign a bulletin to someone else' });
     }
@@ -161,7 +163,7 @@ export async function loadVisibleBulletin(db: Db, actor: ActingUser, id: number)
     .from(bulletins)
     .where(and(eq(bulletins.id, id), eq(bulletins.deleted, false), visibleBulletins(actor)))
     .limit(1);
-  if (!row) throw new NotFound('Bulletin not found.');
+  if (!row) throw await notVisible(db, actor, 'bulletin', id, 'Bulletin not found.');
   const [agg] = await loadBulletinAggregates(db, [id]);
   if (!agg) throw new NotFound('Bulletin not found.');
   return agg;
@@ -181,19 +183,15 @@ export async function updateBulletin(
   opts: { action?: RecordAction; details?: Record<string, unknown> } = {},
 ): Promise<BulletinJson> {
   const current = await loadVisibleBulletin(db, actor, id);
-  if (!mayUpdateBulletin(actor, current.row)) {
-    throw new Forbidden(
-      current.row.status === 'Peer Review Assigned' && current.row.assignedToId === actor.id
-        ? 'This bulletin is in peer review; it cannot be edited until the review is in.'
-        : 'Only the assignee or an Admin can edit this bulletin.',
-    );
-  }
+  if (!mayUpdateBulletin(actor, current.row)) throw new Forbidden(updateRefusal(actor, current.row, 'bulletin'));
   if (patch.accessGroups !== undefined && !maySetAccessGroups(actor)) {
     throw new Invalid({ accessGroups: 'only an Admin can change access groups' });
   }
   if (patch.assignedTo !== undefined && patch.assignedTo !== current.row.assignedToId && !mayAssign(actor)) {
     throw new Invalid({ assignedTo: 'only an Admin can change the assignee' });
   }
+  const status = statusAfterEdit(actor, current.row, patch.status);
+  if (status !== undefined) patch = { ...patch, status };
   await validateReferences(db, patch);
   const changed = Object.keys(patch).filter((k) => k !== 'comment');
   await db.transaction(async (tx) => {
@@ -218,6 +216,16 @@ export async function listBulletins(
   actor: ActingUser,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined; count: 'exact' | 'estimate' | 'none' },
 ): Promise<ListResult<BulletinJson>> {
+  // Quick search is the advanced search's ranked full text with one block.
+  if (query.q?.trim()) {
+    const page = await searchIds(db, actor, 'bulletin', { blocks: [{ text: query.q }], limit: query.limit, cursor: query.cursor, count: query.count });
+    return {
+      items: await presentAll(db, actor, await loadBulletinAggregates(db, page.ids)),
+      nextCursor: page.nextCursor,
+      total: page.total,
+      ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
+    };
+  }
   const where = sql`${visibleBulletins(actor)} and ${quickSearchCondition(bulletins.searchText, bulletins.id, query.q)}`;
   const after = decodeCursor(query.cursor, isIdCursor);
   if (query.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });

@@ -16,8 +16,13 @@ import {
   maySetAccessGroups,
   mayUpdateRecord,
   updateRefusal,
+  checkNewRecordGroups,
+  statusAfterEdit,
 } from '../records/records.policy.js';
+import { getAccessSettings } from '../access/access.settings.js';
+import { notVisible } from '../access/access.denied.js';
 import { quickSearchCondition } from '../records/records.quickSearch.js';
+import { searchIds } from '../search/search.engine.js';
 import { labelProblems, missingIdsProblem, vocabProblem, workflowProblems } from '../records/records.refs.js';
 import { isActing, SNAPSHOT_VIEWER, snapshotOf, type RecordAction } from '../records/records.snapshot.js';
 import { namesOfUsers } from '../users/users.repo.js';
@@ -66,7 +71,7 @@ async function writeLinks(tx: Db, id: number, input: IncidentPatch): Promise<voi
   if (input.events !== undefined) await replaceEvents(tx, 'incident', id, input.events);
 }
 
-async function presentAll(db: Db, viewer: ActingUser, aggs: IncidentAggregate[]): Promise<IncidentJson[]> {
+export async function presentAll(db: Db, viewer: ActingUser, aggs: IncidentAggregate[]): Promise<IncidentJson[]> {
   const names = await namesOfUsers(db, incidentUserIds(aggs));
   return aggs.map((a) => presentIncident(viewer, a, names));
 }
@@ -102,9 +107,7 @@ export async function recordIncidentChange(
 export async function createIncident(db: Db, by: Performer, input: IncidentInput): Promise<{ id: number }> {
   if (isActing(by)) {
     if (!mayCreateRecord(by)) throw new Forbidden('Only Admins and Data Analysts create incidents.');
-    if (input.accessGroups?.length && !maySetAccessGroups(by)) {
-      throw new Invalid({ accessGroups: 'only an Admin can restrict a record to access groups' });
-    }
+    if (input.accessGroups?.length) checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
     if (input.assignedTo !== undefined && input.assignedTo !== by.id && !mayAssign(by)) {
       throw new Invalid({ assignedTo: 'only an Admin can assign an incident to someone else' });
     }
@@ -135,7 +138,7 @@ export async function loadVisibleIncident(db: Db, actor: ActingUser, id: number)
     .from(incidents)
     .where(and(eq(incidents.id, id), eq(incidents.deleted, false), visibleIncidents(actor)))
     .limit(1);
-  if (!row) throw new NotFound('Incident not found.');
+  if (!row) throw await notVisible(db, actor, 'incident', id, 'Incident not found.');
   const [agg] = await loadIncidentAggregates(db, [id]);
   if (!agg) throw new NotFound('Incident not found.');
   return agg;
@@ -162,6 +165,8 @@ export async function updateIncident(
   if (patch.assignedTo !== undefined && patch.assignedTo !== current.row.assignedToId && !mayAssign(actor)) {
     throw new Invalid({ assignedTo: 'only an Admin can change the assignee' });
   }
+  const nextStatus = statusAfterEdit(actor, current.row, patch.status);
+  if (nextStatus !== undefined) patch = { ...patch, status: nextStatus };
   await validateIncident(db, patch);
   const changed = Object.keys(patch).filter((k) => k !== 'comment');
   await db.transaction(async (tx) => {
@@ -186,6 +191,16 @@ export async function listIncidents(
   actor: ActingUser,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined; count: 'exact' | 'estimate' | 'none' },
 ): Promise<ListResult<IncidentJson>> {
+  // Quick search is the advanced search's ranked full text with one block.
+  if (query.q?.trim()) {
+    const page = await searchIds(db, actor, 'incident', { blocks: [{ text: query.q }], limit: query.limit, cursor: query.cursor, count: query.count });
+    return {
+      items: await presentAll(db, actor, await loadIncidentAggregates(db, page.ids)),
+      nextCursor: page.nextCursor,
+      total: page.total,
+      ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
+    };
+  }
   const where = sql`${visibleIncidents(actor)} and ${quickSearchCondition(incidents.searchText, incidents.id, query.q)}`;
   const after = decodeCursor(query.cursor, isIdCursor);
   if (query.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });

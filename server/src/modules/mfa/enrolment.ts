@@ -61,12 +61,27 @@ export async function mfaStatus(db: Db, userId: number) {
 }
 
 /** After any factor change: log, notify, end the user's other sessions. */
-async function factorChanged(tx: Db, actor: ActingUser, action: string, details: Record<string, unknown>, title: string): Promise<void> {
-  await appendActivity(tx, { userId: actor.id, username: actor.username, ip: actor.ip, action, kind: 'user', recordId: actor.id, details });
+async function factorChanged(
+  tx: Db,
+  actor: ActingUser,
+  action: string,
+  details: Record<string, unknown>,
+  title: string,
+): Promise<void> {
+  await appendActivity(tx, {
+    userId: actor.id,
+    username: actor.username,
+    ip: actor.ip,
+    action,
+    kind: 'user',
+    recordId: actor.id,
+    details,
+  });
   await notifyUser(tx, actor.id, {
     category: 'security',
     title,
-    message: 'Your sign-in methods changed and your other sessions were ended. If this was not you, tell an administrator now.',
+    message:
+      'Your sign-in methods changed and your other sessions were ended. If this was not you, tell an administrator now.',
   });
   await revokeAllSessions(tx, actor.id, actor.sessionId);
 }
@@ -74,27 +89,39 @@ async function factorChanged(tx: Db, actor: ActingUser, action: string, details:
 /** New recovery codes (replacing any old ones); the plain codes exist only in this response. */
 async function issueRecoveryCodes(tx: Db, config: Config, userId: number): Promise<string[]> {
   const codes = newRecoveryCodes();
-  await replaceRecoveryCodes(tx, userId, codes.map((c) => hashRecoveryCode(config.secrets.encryptionKey, userId, c)));
+  await replaceRecoveryCodes(
+    tx,
+    userId,
+    codes.map((c) => hashRecoveryCode(config.secrets.encryptionKey, userId, c)),
+  );
   return codes;
 }
 
 export async function startTotpEnrolment(db: Db, config: Config, actor: ActingUser) {
   const existing = await findTotp(db, actor.id);
-  if (existing?.confirmedAt) throw new Conflict('An authenticator app is already set up. Remove it first to set up another.');
+  if (existing?.confirmedAt)
+    throw new Conflict('An authenticator app is already set up. Remove it first to set up another.');
   const secret = newTotpSecret();
   await savePendingTotp(db, actor.id, encryptSecret(config.secrets.encryptionKey, secret, totpContext(actor.id)));
   const uri = totpUri(secret, actor.username);
   return { secret, otpauthUrl: uri, qrDataUrl: await qrDataUrl(uri) };
 }
 
-export async function confirmTotpEnrolment(db: Db, config: Config, actor: ActingUser, code: string): Promise<{ recoveryCodes: string[] | null }> {
+export async function confirmTotpEnrolment(
+  db: Db,
+  config: Config,
+  actor: ActingUser,
+  code: string,
+): Promise<{ recoveryCodes: string[] | null }> {
   const pending = await findTotp(db, actor.id);
   if (!pending || pending.confirmedAt) throw new Conflict('Start the authenticator set-up first.');
   const step = await checkTotp(totpSecretOf(config, actor.id, pending.secretEnc), code, pending.lastStep);
   if (step === null) throw new Invalid({ code: 'is not correct; check the time on your phone and try the next code' });
   return db.transaction(async (tx) => {
-    if (!(await useTotpStep(tx, actor.id, step, true))) throw new Invalid({ code: 'was already used; wait for the next code' });
-    const codes = (await unusedRecoveryCodes(tx, actor.id)) === 0 ? await issueRecoveryCodes(tx, config, actor.id) : null;
+    if (!(await useTotpStep(tx, actor.id, step, true)))
+      throw new Invalid({ code: 'was already used; wait for the next code' });
+    const codes =
+      (await unusedRecoveryCodes(tx, actor.id)) === 0 ? await issueRecoveryCodes(tx, config, actor.id) : null;
     await refreshMfaEnabled(tx, actor.id);
     await factorChanged(tx, actor, 'MFA_ENROL', { method: 'totp' }, 'Authenticator app added');
     return { recoveryCodes: codes };
@@ -107,7 +134,8 @@ async function assertNotLastFactor(db: Db, userId: number, removing: 'totp' | 'w
   if (!settings.mfaRequired) return;
   const f = await factorsOf(db, userId);
   const left = (removing === 'totp' ? 0 : Number(f.totp)) + (removing === 'webauthn' ? f.webauthn - 1 : f.webauthn);
-  if (left <= 0) throw new Conflict('Two-factor sign-in is required here: add another method before removing this one.');
+  if (left <= 0)
+    throw new Conflict('Two-factor sign-in is required here: add another method before removing this one.');
 }
 
 export async function removeTotp(db: Db, actor: ActingUser): Promise<void> {
@@ -121,7 +149,11 @@ export async function removeTotp(db: Db, actor: ActingUser): Promise<void> {
   });
 }
 
-export async function regenerateRecoveryCodes(db: Db, config: Config, actor: ActingUser): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  db: Db,
+  config: Config,
+  actor: ActingUser,
+): Promise<{ recoveryCodes: string[] }> {
   const f = await factorsOf(db, actor.id);
   if (!f.totp && f.webauthn === 0) throw new Conflict('Set up an authenticator app or a security key first.');
   return db.transaction(async (tx) => {
@@ -152,7 +184,8 @@ export async function finishKeyRegistration(
   if (!verified) throw new Invalid({ response: 'the security key answer could not be verified' });
   return db.transaction(async (tx) => {
     const row = await insertCredential(tx, { userId: actor.id, name, ...verified });
-    const codes = (await unusedRecoveryCodes(tx, actor.id)) === 0 ? await issueRecoveryCodes(tx, config, actor.id) : null;
+    const codes =
+      (await unusedRecoveryCodes(tx, actor.id)) === 0 ? await issueRecoveryCodes(tx, config, actor.id) : null;
     await refreshMfaEnabled(tx, actor.id);
     await factorChanged(tx, actor, 'MFA_ENROL', { method: 'webauthn', name }, 'Security key added');
     return { credential: presentCredential(row), recoveryCodes: codes };
@@ -162,7 +195,15 @@ export async function finishKeyRegistration(
 export async function renameKey(db: Db, actor: ActingUser, id: number, name: string): Promise<void> {
   await db.transaction(async (tx) => {
     if (!(await renameCredential(tx, actor.id, id, name))) throw new NotFound('No such security key.');
-    await appendActivity(tx, { userId: actor.id, username: actor.username, ip: actor.ip, action: 'MFA_RENAME', kind: 'user', recordId: actor.id, details: { id, name } });
+    await appendActivity(tx, {
+      userId: actor.id,
+      username: actor.username,
+      ip: actor.ip,
+      action: 'MFA_RENAME',
+      kind: 'user',
+      recordId: actor.id,
+      details: { id, name },
+    });
   });
 }
 
@@ -186,7 +227,19 @@ export async function resetUserMfa(db: Db, admin: ActingUser, userId: number): P
     for (const c of await credentialsOf(tx, userId)) await deleteCredential(tx, userId, c.id);
     await refreshMfaEnabled(tx, userId);
     await revokeAllSessions(tx, userId);
-    await appendActivity(tx, { userId: admin.id, username: admin.username, ip: admin.ip, action: 'MFA_RESET', kind: 'user', recordId: userId, details: { username: user.username } });
-    await notifyUser(tx, userId, { category: 'security', title: 'Your two-factor methods were reset by an administrator', urgent: true });
+    await appendActivity(tx, {
+      userId: admin.id,
+      username: admin.username,
+      ip: admin.ip,
+      action: 'MFA_RESET',
+      kind: 'user',
+      recordId: userId,
+      details: { username: user.username },
+    });
+    await notifyUser(tx, userId, {
+      category: 'security',
+      title: 'Your two-factor methods were reset by an administrator',
+      urgent: true,
+    });
   });
 }

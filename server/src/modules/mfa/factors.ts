@@ -5,7 +5,15 @@ import { decryptSecret } from '../../lib/envelope.js';
 import { appendActivity } from '../activity/activity.repo.js';
 import { setChallenge, takeChallenge } from '../auth/sessions.repo.js';
 import { notifyUser } from '../notifications/notifications.repo.js';
-import { consumeRecoveryCode, credentialsOf, findCredential, findTotp, markCredentialUsed, unusedRecoveryCodes, useTotpStep } from './mfa.repo.js';
+import {
+  consumeRecoveryCode,
+  credentialsOf,
+  findCredential,
+  findTotp,
+  markCredentialUsed,
+  unusedRecoveryCodes,
+  useTotpStep,
+} from './mfa.repo.js';
 import { hashRecoveryCode } from './recoveryCodes.js';
 import { checkTotp } from './totp.js';
 import { authenticationOptions, verifyAuthentication } from './webauthn.js';

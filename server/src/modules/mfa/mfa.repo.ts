@@ -14,7 +14,10 @@ export async function savePendingTotp(db: Db, userId: number, secretEnc: string)
   await db
     .insert(mfaTotp)
     .values({ userId, secretEnc })
-    .onConflictDoUpdate({ target: mfaTotp.userId, set: { secretEnc, confirmedAt: null, lastStep: null, createdAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: mfaTotp.userId,
+      set: { secretEnc, confirmedAt: null, lastStep: null, createdAt: sql`now()` },
+    });
 }
 
 /** Records the accepted step atomically; false when that step (or a later one) was already used. */
@@ -42,7 +45,13 @@ export async function consumeRecoveryCode(db: Db, userId: number, codeHash: stri
   const used = await db
     .update(mfaRecoveryCodes)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(mfaRecoveryCodes.userId, userId), eq(mfaRecoveryCodes.codeHash, codeHash), isNull(mfaRecoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(mfaRecoveryCodes.userId, userId),
+        eq(mfaRecoveryCodes.codeHash, codeHash),
+        isNull(mfaRecoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: mfaRecoveryCodes.id });
   return used.length > 0;
 }
@@ -56,7 +65,11 @@ export async function unusedRecoveryCodes(db: Db, userId: number): Promise<numbe
 }
 
 export async function credentialsOf(db: Db, userId: number): Promise<CredentialRow[]> {
-  return db.select().from(webauthnCredentials).where(eq(webauthnCredentials.userId, userId)).orderBy(asc(webauthnCredentials.id));
+  return db
+    .select()
+    .from(webauthnCredentials)
+    .where(eq(webauthnCredentials.userId, userId))
+    .orderBy(asc(webauthnCredentials.id));
 }
 
 export async function findCredential(db: Db, userId: number, credentialId: string): Promise<CredentialRow | undefined> {
@@ -68,14 +81,20 @@ export async function findCredential(db: Db, userId: number, credentialId: strin
   return row;
 }
 
-export async function insertCredential(db: Db, values: typeof webauthnCredentials.$inferInsert): Promise<CredentialRow> {
+export async function insertCredential(
+  db: Db,
+  values: typeof webauthnCredentials.$inferInsert,
+): Promise<CredentialRow> {
   const [row] = await db.insert(webauthnCredentials).values(values).returning();
   if (!row) throw new Error('insert returned no row');
   return row;
 }
 
 export async function markCredentialUsed(db: Db, id: number, counter: number): Promise<void> {
-  await db.update(webauthnCredentials).set({ counter, lastUsedAt: sql`now()` }).where(eq(webauthnCredentials.id, id));
+  await db
+    .update(webauthnCredentials)
+    .set({ counter, lastUsedAt: sql`now()` })
+    .where(eq(webauthnCredentials.id, id));
 }
 
 export async function renameCredential(db: Db, userId: number, id: number, name: string): Promise<boolean> {
@@ -106,7 +125,10 @@ export async function factorsOf(db: Db, userId: number): Promise<FactorSummary> 
     .select({ n: count() })
     .from(mfaTotp)
     .where(and(eq(mfaTotp.userId, userId), isNotNull(mfaTotp.confirmedAt)));
-  const [keys] = await db.select({ n: count() }).from(webauthnCredentials).where(eq(webauthnCredentials.userId, userId));
+  const [keys] = await db
+    .select({ n: count() })
+    .from(webauthnCredentials)
+    .where(eq(webauthnCredentials.userId, userId));
   return { totp: (totp?.n ?? 0) > 0, webauthn: keys?.n ?? 0, recoveryCodes: await unusedRecoveryCodes(db, userId) };
 }
 
@@ -115,6 +137,9 @@ export async function refreshMfaEnabled(db: Db, userId: number): Promise<boolean
   const f = await factorsOf(db, userId);
   const enabled = f.totp || f.webauthn > 0;
   if (!enabled) await replaceRecoveryCodes(db, userId, []);
-  await db.update(users).set({ mfaEnabled: enabled, updatedAt: sql`now()` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ mfaEnabled: enabled, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
   return enabled;
 }

@@ -35,14 +35,20 @@ export function mfaRoutes(app: FastifyInstance, { db, config }: ModuleDeps): voi
   r.get('/api/auth/mfa', { schema: { tags }, config: { access: 'signedIn', allowIn: ['enrol'] } }, (request) =>
     mfaStatus(db, actorOf(request).id),
   );
-  r.post('/api/auth/mfa/totp/setup', { schema: { tags }, config: enrol }, (request) => startTotpEnrolment(db, config, actorOf(request)));
+  r.post('/api/auth/mfa/totp/setup', { schema: { tags }, config: enrol }, (request) =>
+    startTotpEnrolment(db, config, actorOf(request)),
+  );
   r.post('/api/auth/mfa/totp/confirm', { schema: { body: codeBody, tags }, config: enrol }, (request) =>
     confirmTotpEnrolment(db, config, actorOf(request), request.body.code),
   );
-  r.post('/api/auth/mfa/totp/remove', { schema: { tags }, config: { access: 'signedIn', fresh: true } }, async (request) => {
-    await removeTotp(db, actorOf(request));
-    return mfaStatus(db, actorOf(request).id);
-  });
+  r.post(
+    '/api/auth/mfa/totp/remove',
+    { schema: { tags }, config: { access: 'signedIn', fresh: true } },
+    async (request) => {
+      await removeTotp(db, actorOf(request));
+      return mfaStatus(db, actorOf(request).id);
+    },
+  );
   // Recovery codes are shown only here, in the answer to a POST after re-authentication.
   r.post('/api/auth/mfa/recovery-codes', { schema: { tags }, config: enrol }, (request) =>
     regenerateRecoveryCodes(db, config, actorOf(request)),
@@ -53,7 +59,14 @@ export function mfaRoutes(app: FastifyInstance, { db, config }: ModuleDeps): voi
   r.post(
     '/api/auth/mfa/webauthn/register/verify',
     { schema: { body: z.strictObject({ name: keyName, response: registrationResponse }), tags }, config: enrol },
-    (request) => finishKeyRegistration(db, config, actorOf(request), request.body.name, request.body.response as RegistrationResponseJSON),
+    (request) =>
+      finishKeyRegistration(
+        db,
+        config,
+        actorOf(request),
+        request.body.name,
+        request.body.response as RegistrationResponseJSON,
+      ),
   );
   r.post(
     '/api/auth/mfa/webauthn/:id/rename',

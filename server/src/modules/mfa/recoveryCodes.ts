@@ -25,5 +25,7 @@ export function normaliseRecoveryCode(input: string): string {
  */
 export function hashRecoveryCode(masterKey: string, userId: number, code: string): string {
   const key = Buffer.from(hkdfSync('sha256', masterKey, 'dalil-recovery', 'recovery-codes/v1', 32));
-  return createHmac('sha256', key).update(`${userId}:${normaliseRecoveryCode(code)}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`${userId}:${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 }

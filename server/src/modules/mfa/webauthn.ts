@@ -83,7 +83,10 @@ export async function verifyRegistration(
   }
 }
 
-export function authenticationOptions(config: Config, credentials: CredentialRow[]): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export function authenticationOptions(
+  config: Config,
+  credentials: CredentialRow[],
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   return generateAuthenticationOptions({
     rpID: relyingParty(config).rpID,
     allowCredentials: credentials.map((c) => ({ id: c.credentialId, transports: transportsOf(c) })),

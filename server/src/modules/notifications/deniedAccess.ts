@@ -8,7 +8,11 @@ import { notifyAdmins } from './notifications.repo.js';
  * not in. They get the same 404 as for a missing record; this writes a DENIED activity row and
  * tells the admins (urgent), as Bayanat does. Only admins ever see that the record exists.
  */
-export async function reportDeniedAccess(db: Db, actor: ActingUser, target: { kind: string; recordId: number }): Promise<void> {
+export async function reportDeniedAccess(
+  db: Db,
+  actor: ActingUser,
+  target: { kind: string; recordId: number },
+): Promise<void> {
   await db.transaction(async (tx) => {
     await appendActivity(tx, {
       userId: actor.id,

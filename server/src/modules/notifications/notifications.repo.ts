@@ -55,7 +55,12 @@ export async function listNotifications(
     query.unread ? isNull(notifications.readAt) : undefined,
     query.cursor ? lt(notifications.id, query.cursor) : undefined,
   );
-  const found = await db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(query.limit + 1);
+  const found = await db
+    .select()
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.id))
+    .limit(query.limit + 1);
   const page = found.slice(0, query.limit);
   const [total] = await db
     .select({ n: count() })

@@ -17,18 +17,29 @@ const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
 export function notificationRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
-  r.get('/api/notifications', { schema: { querystring: listQuery, tags }, config: { access: 'signedIn', silent: true } }, (request) =>
-    listNotifications(db, actorOf(request).id, {
-      limit: request.query.limit,
-      cursor: request.query.cursor,
-      unread: request.query.unread === '1' || request.query.unread === 'true',
+  r.get(
+    '/api/notifications',
+    { schema: { querystring: listQuery, tags }, config: { access: 'signedIn', silent: true } },
+    (request) =>
+      listNotifications(db, actorOf(request).id, {
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+        unread: request.query.unread === '1' || request.query.unread === 'true',
+      }),
+  );
+  r.post(
+    '/api/notifications/:id/read',
+    { schema: { params: idParams, tags }, config: { access: 'signedIn', readOnlySafe: true } },
+    async (request) => {
+      if (!(await markRead(db, actorOf(request).id, request.params.id))) throw new NotFound();
+      return { ok: true };
+    },
+  );
+  r.post(
+    '/api/notifications/read-all',
+    { schema: { tags }, config: { access: 'signedIn', readOnlySafe: true } },
+    async (request) => ({
+      marked: await markAllRead(db, actorOf(request).id),
     }),
   );
-  r.post('/api/notifications/:id/read', { schema: { params: idParams, tags }, config: { access: 'signedIn', readOnlySafe: true } }, async (request) => {
-    if (!(await markRead(db, actorOf(request).id, request.params.id))) throw new NotFound();
-    return { ok: true };
-  });
-  r.post('/api/notifications/read-all', { schema: { tags }, config: { access: 'signedIn', readOnlySafe: true } }, async (request) => ({
-    marked: await markAllRead(db, actorOf(request).id),
-  }));
 }

@@ -30,4 +30,15 @@ export function snapshotOf<T extends { permissions: unknown }>(json: T): Record<
   return rest as Record<string, unknown>;
 }
 
-export type RecordAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE';
+export type RecordAction =
+  | 'CREATE'
+  | 'UPDATE'
+  | 'DELETE'
+  | 'RESTORE'
+  // Workflow transitions (modules/workflow).
+  | 'ASSIGN'
+  | 'SELF_ASSIGN'
+  | 'ASSIGN_REVIEWER'
+  | 'REVIEW'
+  | 'FINALIZE'
+  | 'BULK';

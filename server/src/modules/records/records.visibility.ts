@@ -4,10 +4,18 @@ import type { ActingUser } from '../../http/actingUser.js';
 import { isAdmin } from '../../http/actingUser.js';
 
 /**
+ * The `restrictiveAccess` setting as SQL, read inside the visibility predicate itself so every
+ * query sees the current value without plumbing (PostgreSQL evaluates it once per query as an
+ * init plan). Stored in `settings` under the key `access` (modules/access/access.settings.ts).
+ */
+export const RESTRICTIVE_ACCESS_SQL = sql`coalesce((select (s.value->>'restrictiveAccess')::boolean from settings s where s.key = 'access'), false)`;
+
+/**
  * "Records of one kind this user may see", as one SQL expression over the record's id
- * column: Admins see everything; others see records with no access group and records
- * sharing a group with them. Each kind wraps this in its own predicate
- * (visibleBulletins, visibleActors, visibleIncidents) so every query composes the same rule.
+ * column: Admins see everything; others see records sharing a group with them, and records
+ * with no access group unless the `restrictiveAccess` setting is on (then those are Admin-only).
+ * Each kind wraps this in its own predicate (visibleBulletins, visibleActors, visibleIncidents)
+ * so every query composes the same rule.
  */
 export function visibleThroughGroups(
   actor: ActingUser,
@@ -24,5 +32,5 @@ export function visibleThroughGroups(
         sql`, `,
       )}))`
     : sql``;
-  return sql`(not exists (select 1 from ${table} g where g.${column} = ${recordId}) ${groups})`;
+  return sql`((not exists (select 1 from ${table} g where g.${column} = ${recordId}) and not ${RESTRICTIVE_ACCESS_SQL}) ${groups})`;
 }

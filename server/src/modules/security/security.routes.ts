@@ -22,7 +22,10 @@ export function securityRoutes(app: FastifyInstance, { db, config }: ModuleDeps)
   r.get('/api/security/settings', { schema: { tags }, config: { access: 'admin' } }, present);
   r.post(
     '/api/security/settings',
-    { schema: { body: securitySettingsSchema.omit({ mode: true }).partial(), tags }, config: { access: 'admin', fresh: true } },
+    {
+      schema: { body: securitySettingsSchema.omit({ mode: true }).partial(), tags },
+      config: { access: 'admin', fresh: true },
+    },
     async (request) => {
       await updateSecuritySettings(db, actorOf(request), request.body);
       return present();
@@ -30,7 +33,10 @@ export function securityRoutes(app: FastifyInstance, { db, config }: ModuleDeps)
   );
   r.post(
     '/api/security/mode',
-    { schema: { body: z.strictObject({ mode: z.enum(securityModes) }), tags }, config: { access: 'admin', fresh: true, readOnlySafe: true } },
+    {
+      schema: { body: z.strictObject({ mode: z.enum(securityModes) }), tags },
+      config: { access: 'admin', fresh: true, readOnlySafe: true },
+    },
     async (request) => {
       await switchMode(db, actorOf(request), request.body.mode);
       return present();

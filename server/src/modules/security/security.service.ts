@@ -22,7 +22,14 @@ export async function updateSecuritySettings(
   const after = { ...before, ...patch };
   await db.transaction(async (tx) => {
     await saveSecuritySettings(tx, after, actor.id);
-    await appendActivity(tx, { userId: actor.id, username: actor.username, ip: actor.ip, action: 'SETTINGS_UPDATE', kind: 'settings', details: { key: 'security', before, after } });
+    await appendActivity(tx, {
+      userId: actor.id,
+      username: actor.username,
+      ip: actor.ip,
+      action: 'SETTINGS_UPDATE',
+      kind: 'settings',
+      details: { key: 'security', before, after },
+    });
   });
   forgetCachedSecuritySettings(db);
   return after;
@@ -42,12 +49,28 @@ export async function switchMode(db: Db, actor: ActingUser, mode: SecurityMode):
       const gone = await tx
         .update(sessions)
         .set({ revokedAt: new Date() })
-        .where(and(isNull(sessions.revokedAt), sql`${sessions.userId} in (select id from ${users} where not ('Admin' = any(roles)))`))
+        .where(
+          and(
+            isNull(sessions.revokedAt),
+            sql`${sessions.userId} in (select id from ${users} where not ('Admin' = any(roles)))`,
+          ),
+        )
         .returning({ id: sessions.id });
       ended = gone.length;
     }
-    await appendActivity(tx, { userId: actor.id, username: actor.username, ip: actor.ip, action: 'SECURITY_MODE', kind: 'settings', details: { from: before.mode, to: mode, sessionsEnded: ended } });
-    await notifyAdmins(tx, { category: 'security', title: `Security mode changed to ${mode} by ${actor.username}`, urgent: mode !== 'normal' });
+    await appendActivity(tx, {
+      userId: actor.id,
+      username: actor.username,
+      ip: actor.ip,
+      action: 'SECURITY_MODE',
+      kind: 'settings',
+      details: { from: before.mode, to: mode, sessionsEnded: ended },
+    });
+    await notifyAdmins(tx, {
+      category: 'security',
+      title: `Security mode changed to ${mode} by ${actor.username}`,
+      urgent: mode !== 'normal',
+    });
   });
   forgetCachedSecuritySettings(db);
   return after;

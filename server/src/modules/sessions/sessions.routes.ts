@@ -23,14 +23,26 @@ export function sessionRoutes(app: FastifyInstance, { db, config }: ModuleDeps):
     const actor = actorOf(request);
     const mine = request.query.mine !== undefined;
     if (!mine && !isAdmin(actor)) throw new Forbidden('Add ?mine=1 to list your own sessions.');
-    return listSessions(db, config, actor, { userId: mine ? actor.id : request.query.userId, limit: request.query.limit, cursor: request.query.cursor });
+    return listSessions(db, config, actor, {
+      userId: mine ? actor.id : request.query.userId,
+      limit: request.query.limit,
+      cursor: request.query.cursor,
+    });
   });
   // Ending sessions is protective, so it works in read-only mode and needs no re-authentication.
-  r.post('/api/sessions/:id/revoke', { schema: { params: idParams, tags }, config: { access: 'signedIn', readOnlySafe: true } }, async (request) => {
-    await revokeOne(db, actorOf(request), request.params.id);
-    return { ok: true };
-  });
-  r.post('/api/users/:id/sessions/revoke', { schema: { params: idParams, tags }, config: { access: 'admin', readOnlySafe: true } }, async (request) => ({
-    ended: await revokeUserSessions(db, actorOf(request), request.params.id),
-  }));
+  r.post(
+    '/api/sessions/:id/revoke',
+    { schema: { params: idParams, tags }, config: { access: 'signedIn', readOnlySafe: true } },
+    async (request) => {
+      await revokeOne(db, actorOf(request), request.params.id);
+      return { ok: true };
+    },
+  );
+  r.post(
+    '/api/users/:id/sessions/revoke',
+    { schema: { params: idParams, tags }, config: { access: 'admin', readOnlySafe: true } },
+    async (request) => ({
+      ended: await revokeUserSessions(db, actorOf(request), request.params.id),
+    }),
+  );
 }

@@ -44,7 +44,10 @@ export async function listSessions(
     .where(and(live, query.cursor ? lt(sessions.id, query.cursor) : undefined))
     .orderBy(desc(sessions.id))
     .limit(query.limit + 1);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(live);
+  const [total] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sessions)
+    .where(live);
   const page = found.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
@@ -67,12 +70,25 @@ export async function listSessions(
 
 /** Ends one session: one's own, or anyone's for an admin; others' sessions are 404 to non-admins. */
 export async function revokeOne(db: Db, actor: ActingUser, id: number): Promise<void> {
-  const [row] = await db.select({ userId: sessions.userId, revokedAt: sessions.revokedAt }).from(sessions).where(eq(sessions.id, id)).limit(1);
+  const [row] = await db
+    .select({ userId: sessions.userId, revokedAt: sessions.revokedAt })
+    .from(sessions)
+    .where(eq(sessions.id, id))
+    .limit(1);
   if (!row || (row.userId !== actor.id && !isAdmin(actor))) throw new NotFound('No such session.');
   await db.transaction(async (tx) => {
     await revokeSession(tx, id);
-    await appendActivity(tx, { userId: actor.id, username: actor.username, ip: actor.ip, action: 'SESSION_REVOKE', kind: 'session', recordId: id, details: { userId: row.userId } });
-    if (row.userId !== actor.id) await notifyUser(tx, row.userId, { category: 'security', title: 'An administrator ended one of your sessions' });
+    await appendActivity(tx, {
+      userId: actor.id,
+      username: actor.username,
+      ip: actor.ip,
+      action: 'SESSION_REVOKE',
+      kind: 'session',
+      recordId: id,
+      details: { userId: row.userId },
+    });
+    if (row.userId !== actor.id)
+      await notifyUser(tx, row.userId, { category: 'security', title: 'An administrator ended one of your sessions' });
   });
 }
 
@@ -81,7 +97,15 @@ export async function revokeUserSessions(db: Db, admin: ActingUser, userId: numb
   if (!user) throw new NotFound('No such user.');
   return db.transaction(async (tx) => {
     const ended = await revokeAllSessions(tx, userId, userId === admin.id ? admin.sessionId : undefined);
-    await appendActivity(tx, { userId: admin.id, username: admin.username, ip: admin.ip, action: 'SESSION_REVOKE_ALL', kind: 'user', recordId: userId, details: { ended } });
+    await appendActivity(tx, {
+      userId: admin.id,
+      username: admin.username,
+      ip: admin.ip,
+      action: 'SESSION_REVOKE_ALL',
+      kind: 'user',
+      recordId: userId,
+      details: { ended },
+    });
     return ended;
   });
 }
@@ -94,7 +118,14 @@ export async function revokeEverySession(db: Db, admin: ActingUser): Promise<num
       .set({ revokedAt: new Date() })
       .where(and(isNull(sessions.revokedAt), sql`${sessions.id} <> ${admin.sessionId}`))
       .returning({ id: sessions.id });
-    await appendActivity(tx, { userId: admin.id, username: admin.username, ip: admin.ip, action: 'SESSION_REVOKE_EVERYONE', kind: 'session', details: { ended: ended.length } });
+    await appendActivity(tx, {
+      userId: admin.id,
+      username: admin.username,
+      ip: admin.ip,
+      action: 'SESSION_REVOKE_EVERYONE',
+      kind: 'session',
+      details: { ended: ended.length },
+    });
     return ended.length;
   });
 }

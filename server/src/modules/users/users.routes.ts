@@ -25,18 +25,26 @@ export function userRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
     getUser(db, request.params.id),
   );
   // User management needs a recent re-authentication (A8).
-  r.post('/api/users', { schema: { body: userCreateBody, tags }, config: { access: 'admin', fresh: true } }, async (request, reply) => {
-    const user = await createUser(db, actorOf(request), request.body);
-    return reply.status(201).send(await getUser(db, user.id));
-  });
+  r.post(
+    '/api/users',
+    { schema: { body: userCreateBody, tags }, config: { access: 'admin', fresh: true } },
+    async (request, reply) => {
+      const user = await createUser(db, actorOf(request), request.body);
+      return reply.status(201).send(await getUser(db, user.id));
+    },
+  );
   r.post(
     '/api/users/:id/update',
     { schema: { params: idParams, body: userUpdateBody, tags }, config: { access: 'admin', fresh: true } },
     (request) => updateUserByAdmin(db, actorOf(request), request.params.id, request.body),
   );
-  r.post('/api/users/:id/unlock', { schema: { params: idParams, tags }, config: { access: 'admin', fresh: true } }, async (request) => ({
-    unlocked: await unlockUser(db, actorOf(request), request.params.id),
-  }));
+  r.post(
+    '/api/users/:id/unlock',
+    { schema: { params: idParams, tags }, config: { access: 'admin', fresh: true } },
+    async (request) => ({
+      unlocked: await unlockUser(db, actorOf(request), request.params.id),
+    }),
+  );
   r.post(
     '/api/users/:id/password',
     { schema: { params: idParams, body: resetBody, tags }, config: { access: 'admin', fresh: true } },
@@ -45,8 +53,12 @@ export function userRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
       return getUser(db, request.params.id);
     },
   );
-  r.post('/api/users/:id/mfa/reset', { schema: { params: idParams, tags }, config: { access: 'admin', fresh: true } }, async (request) => {
-    await resetUserMfa(db, actorOf(request), request.params.id);
-    return getUser(db, request.params.id);
-  });
+  r.post(
+    '/api/users/:id/mfa/reset',
+    { schema: { params: idParams, tags }, config: { access: 'admin', fresh: true } },
+    async (request) => {
+      await resetUserMfa(db, actorOf(request), request.params.id);
+      return getUser(db, request.params.id);
+    },
+  );
 }

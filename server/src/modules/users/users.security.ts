@@ -13,13 +13,27 @@ export async function unlockUser(db: Db, admin: ActingUser, userId: number): Pro
   if (!user) throw new NotFound('No such user.');
   const unlocked = await unlockUsername(db, user.username);
   await db.transaction((tx) =>
-    appendActivity(tx, { userId: admin.id, username: admin.username, ip: admin.ip, action: 'UNLOCK', kind: 'user', recordId: userId, details: { username: user.username, wasLocked: unlocked } }),
+    appendActivity(tx, {
+      userId: admin.id,
+      username: admin.username,
+      ip: admin.ip,
+      action: 'UNLOCK',
+      kind: 'user',
+      recordId: userId,
+      details: { username: user.username, wasLocked: unlocked },
+    }),
   );
   return unlocked;
 }
 
 /** A4: admin sets a (normally temporary) password; every session of the user ends; MFA still applies. */
-export async function adminResetPassword(db: Db, admin: ActingUser, userId: number, password: string, temporary: boolean): Promise<void> {
+export async function adminResetPassword(
+  db: Db,
+  admin: ActingUser,
+  userId: number,
+  password: string,
+  temporary: boolean,
+): Promise<void> {
   await setPassword(db, admin, userId, password, { mustChange: temporary });
   await db.transaction((tx) =>
     notifyUser(tx, userId, { category: 'security', title: 'An administrator reset your password', urgent: true }),

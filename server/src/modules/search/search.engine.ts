@@ -1,0 +1,179 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { rows, type Db } from '../../db/client.js';
+import { settings } from '../../db/schema/index.js';
+import type { ActingUser } from '../../http/actingUser.js';
+import { Invalid } from '../../http/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { blockTerms, compileBlocks } from './search.compile.js';
+import { resolveContext } from './search.context.js';
+import { col, KINDS, type KindSpec } from './search.kinds.js';
+import type { Block, SearchKind, SearchRequest } from './search.schemas.js';
+import { rankExpression } from './search.text.js';
+
+export interface SearchPage {
+  ids: number[];
+  nextCursor: string | null;
+  total: number | null;
+  totalIsEstimate?: boolean;
+  /** The words matched only approximately (no exact match existed). */
+  fuzzy?: boolean;
+}
+
+/** Thrown when the interactive statement timeout ends a search; the route queues it instead. */
+export class SearchTimedOut extends Error {
+  constructor() {
+    super('search timed out');
+  }
+}
+
+export const SEARCH_SETTINGS_KEY = 'search';
+export const DEFAULT_SEARCH_TIMEOUT_MS = 5000;
+
+/**
+ * Interactive statement timeout (settings key `search`, `{"timeoutMs": 5000}`); 0 disables it and
+ * -1 sends every advanced search to the background queue. PGlite ignores statement_timeout, so
+ * there only -1 moves searches to the background.
+ */
+export async function searchTimeoutMs(db: Db): Promise<number> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SEARCH_SETTINGS_KEY)).limit(1);
+  const v = (row?.value as { timeoutMs?: unknown } | undefined)?.timeoutMs;
+  return typeof v === 'number' && Number.isInteger(v) && v >= -1 ? v : DEFAULT_SEARCH_TIMEOUT_MS;
+}
+
+interface SearchCursor extends Record<string, unknown> {
+  id: number;
+  r?: number;
+  f?: 1;
+}
+const isSearchCursor = (v: unknown): v is SearchCursor =>
+  typeof v === 'object' &&
+  v !== null &&
+  Number.isInteger((v as { id?: unknown }).id) &&
+  ((v as { r?: unknown }).r === undefined || typeof (v as { r?: unknown }).r === 'number');
+
+async function visibleTargets(db: Db, actor: ActingUser, blocks: Block[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const b of blocks) {
+    if (!b.relatedTo) continue;
+    const t = KINDS[b.relatedTo.kind];
+    const found = await rows<{ ok: number }>(
+      db,
+      sql`select 1 as ok from ${sql.identifier(t.table)} where ${col(t, 'id')} = ${b.relatedTo.id} and not ${col(t, 'deleted')} and ${t.visible(actor)}`,
+    );
+    if (found.length) out.add(`${b.relatedTo.kind}:${b.relatedTo.id}`);
+  }
+  return out;
+}
+
+function isTimeout(e: unknown): boolean {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) {
+    if ((x as { code?: unknown }).code === '57014') return true;
+  }
+  return false;
+}
+
+/** The full condition of a search: not deleted, visible to the actor, and the folded blocks. */
+export async function searchCondition(db: Db, actor: ActingUser, spec: KindSpec, blocks: Block[], fuzzy: boolean): Promise<SQL> {
+  const ctx = await resolveContext(db, actor, spec, blocks, await visibleTargets(db, actor, blocks));
+  return sql`not ${col(spec, 'deleted')} and ${spec.visible(actor)} and ${compileBlocks(blocks, ctx, fuzzy)}`;
+}
+
+async function estimate(db: Db, spec: KindSpec, where: SQL): Promise<number> {
+  const plan = await rows<Record<string, unknown>>(db, sql`explain (format json) select 1 from ${sql.identifier(spec.table)} where ${where}`);
+  const first = plan[0] ? Object.values(plan[0])[0] : null;
+  const parsed = (typeof first === 'string' ? JSON.parse(first) : first) as { Plan?: { 'Plan Rows'?: number } }[] | null;
+  return Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/**
+ * Runs an advanced search and returns one page of ids. Ordered by relevance (ts_rank) when the
+ * request has text, else newest first; keyset cursors carry (rank, id) or id. Restricted
+ * records never match: the kind's visibility predicate is part of the single WHERE clause.
+ */
+export async function searchIds(
+  db: Db,
+  actor: ActingUser,
+  kind: SearchKind,
+  req: SearchRequest,
+  opts: { timeoutMs?: number } = {},
+): Promise<SearchPage> {
+  const spec = KINDS[kind];
+  const after = decodeCursor(req.cursor, isSearchCursor);
+  if (req.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });
+  const terms = req.blocks.flatMap(blockTerms);
+  const ranked = terms.length > 0;
+  if (opts.timeoutMs === -1) throw new SearchTimedOut();
+
+  const run = async (tx: Db, fuzzy: boolean): Promise<SearchPage> => {
+    const where = await searchCondition(tx, actor, spec, req.blocks, fuzzy);
+    const id = col(spec, 'id');
+    const rank = ranked ? rankExpression(spec, terms, fuzzy) : sql`0::real`;
+    let keyset = sql`true`;
+    if (after) keyset = ranked && after.r !== undefined ? sql`(${rank}, ${id}) < (${after.r}::real, ${after.id})` : sql`${id} < ${after.id}`;
+    const order = ranked ? sql`${rank} desc, ${id} desc` : sql`${id} desc`;
+    const found = await rows<{ id: number; rank: number }>(
+      tx,
+      sql`select ${id} as id, ${rank} as rank from ${sql.identifier(spec.table)} where ${where} and ${keyset} order by ${order} limit ${req.limit + 1}`,
+    );
+    const page = found.slice(0, req.limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      found.length > req.limit && last
+        ? encodeCursor({ id: Number(last.id), ...(ranked ? { r: Number(last.rank) } : {}), ...(fuzzy ? { f: 1 } : {}) })
+        : null;
+    let total: number | null = null;
+    let totalIsEstimate: boolean | undefined;
+    if (!after && found.length <= req.limit && req.count !== 'none') total = found.length;
+    else if (req.count === 'exact') {
+      const [c] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(spec.table)} where ${where}`);
+      total = Number(c?.n ?? 0);
+    } else if (req.count === 'estimate') {
+      total = Math.max(await estimate(tx, spec, where), found.length);
+      totalIsEstimate = true;
+    }
+    return {
+      ids: page.map((r) => Number(r.id)),
+      nextCursor,
+      total,
+      ...(totalIsEstimate ? { totalIsEstimate } : {}),
+      ...(fuzzy ? { fuzzy } : {}),
+    };
+  };
+
+  const attempt = async (tx: Db): Promise<SearchPage> => {
+    if (after) return run(tx, after.f === 1);
+    const exact = await run(tx, false);
+    // Nothing matched exactly: retry with partial words and misspellings (trigram).
+    if (ranked && exact.ids.length === 0) return run(tx, true);
+    return exact;
+  };
+
+  const timeout = opts.timeoutMs ?? 0;
+  if (timeout <= 0) return attempt(db);
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local statement_timeout = ${Math.floor(timeout)}`));
+      return attempt(tx as unknown as Db);
+    });
+  } catch (e) {
+    if (isTimeout(e)) throw new SearchTimedOut();
+    throw e;
+  }
+}
+
+/** Ids (in the given order) that are still visible to the actor and not deleted. */
+export async function stillVisible(db: Db, actor: ActingUser, kind: SearchKind, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const spec = KINDS[kind];
+  const set = new Set<number>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000);
+    const found = await rows<{ id: number }>(
+      db,
+      sql`select ${col(spec, 'id')} as id from ${sql.identifier(spec.table)}
+        where ${col(spec, 'id')} in (${sql.join(chunk.map((x) => sql`${x}`), sql`, `)}) and not ${col(spec, 'deleted')} and ${spec.visible(actor)}`,
+    );
+    for (const r of found) set.add(Number(r.id));
+  }
+  return ids.filter((x) => set.has(x));
+}

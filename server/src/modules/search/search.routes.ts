@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import type { ActingUser } from '../../http/actingUser.js';
+import { actorOf } from '../../http/guard.js';
+import { loadActorAggregates } from '../actors/actors.repo.js';
+import { presentAll as presentActors } from '../actors/actors.service.js';
+import { loadBulletinAggregates } from '../bulletins/bulletins.repo.js';
+import { presentAll as presentBulletins } from '../bulletins/bulletins.service.js';
+import { loadIncidentAggregates } from '../incidents/incidents.repo.js';
+import { presentAll as presentIncidents } from '../incidents/incidents.service.js';
+import type { ModuleDeps } from '../index.js';
+import { searchIds, SearchTimedOut, searchTimeoutMs } from './search.engine.js';
+import { queueSearch, runSearchJob, searchResults } from './search.jobs.js';
+import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from './search.saved.js';
+import { savedSearchCreate, savedSearchUpdate, searchBodies, type SearchKind, type SearchRequest } from './search.schemas.js';
+
+const PRESENTERS: Record<SearchKind, (db: Db, actor: ActingUser, ids: number[]) => Promise<unknown[]>> = {
+  bulletin: async (db, actor, ids) => presentBulletins(db, actor, await loadBulletinAggregates(db, ids)),
+  actor: async (db, actor, ids) => presentActors(db, actor, await loadActorAggregates(db, ids)),
+  incident: async (db, actor, ids) => presentIncidents(db, actor, await loadIncidentAggregates(db, ids)),
+};
+
+const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
+const jobParams = z.strictObject({ jobId: z.coerce.number().int().positive() });
+const kindQuery = z.strictObject({ kind: z.enum(['bulletin', 'actor', 'incident']).optional() });
+
+export function searchRoutes(app: FastifyInstance, { db, jobWorker }: ModuleDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['search'];
+  jobWorker.register('search', runSearchJob);
+
+  for (const kind of ['bulletin', 'actor', 'incident'] as const) {
+    r.post(
+      `/api/${kind}s/search`,
+      { schema: { body: searchBodies[kind], tags: [`${kind}s`, ...tags] }, config: { access: 'signedIn' } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const body = request.body as SearchRequest;
+        try {
+          const page = await searchIds(db, actor, kind, body, { timeoutMs: await searchTimeoutMs(db) });
+          return {
+            items: await PRESENTERS[kind](db, actor, page.ids),
+            nextCursor: page.nextCursor,
+            total: page.total,
+            ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
+            ...(page.fuzzy ? { fuzzy: true } : {}),
+          };
+        } catch (e) {
+          if (!(e instanceof SearchTimedOut)) throw e;
+          const jobId = await queueSearch(db, actor, kind, body.blocks);
+          return reply.status(202).send({ jobId });
+        }
+      },
+    );
+  }
+
+  r.get('/api/search-results/:jobId', { schema: { params: jobParams, tags }, config: { access: 'signedIn' } }, (request) =>
+    searchResults(db, actorOf(request), request.params.jobId),
+  );
+
+  r.get('/api/saved-searches', { schema: { querystring: kindQuery, tags }, config: { access: 'signedIn' } }, (request) =>
+    listSavedSearches(db, actorOf(request), request.query.kind),
+  );
+  r.post('/api/saved-searches', { schema: { body: savedSearchCreate, tags }, config: { access: 'signedIn' } }, async (request, reply) =>
+    reply.status(201).send(await createSavedSearch(db, actorOf(request), request.body)),
+  );
+  r.post(
+    '/api/saved-searches/:id/update',
+    { schema: { params: idParams, body: savedSearchUpdate, tags }, config: { access: 'signedIn' } },
+    (request) => updateSavedSearch(db, actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/saved-searches/:id/delete',
+    { schema: { params: idParams, tags }, config: { access: 'signedIn' } },
+    (request) => deleteSavedSearch(db, actorOf(request), request.params.id),
+  );
+}
