@@ -183,7 +183,7 @@ describe('actors', () => {
     expect((await moderator.post('/api/actors', person)).statusCode).toBe(403);
     expect((await viewer.post('/api/actors', person)).statusCode).toBe(403);
     expect((await da.post(`/api/actors/${a.id}/update`, { nickname: 'Abu Omar', comment: 'nickname' })).json().nickname).toBe('Abu Omar');
-    expect((await viewer.get(`/api/actors/${a.id}`)).json().permissions).toEqual({ update: false, delete: false });
+    expect((await viewer.get(`/api/actors/${a.id}`)).json().permissions).toMatchObject({ update: false, delete: false });
     expect((await da.post(`/api/actors/${a.id}/delete`, { comment: 'no' })).statusCode).toBe(403);
     expect((await admin.post(`/api/actors/${a.id}/delete`, { comment: 'duplicate' })).statusCode).toBe(200);
     expect((await viewer.get(`/api/actors/${a.id}`)).statusCode).toBe(404);

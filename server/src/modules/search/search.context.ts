@@ -35,11 +35,10 @@ export async function resolveContext(db: Db, actor: ActingUser, spec: KindSpec, 
     ])
       locationIds.add(x);
   }
-  const [labels, sources, locations] = await Promise.all([
-    subtrees(db, 'labels', [...labelIds]),
-    subtrees(db, 'sources', [...sourceIds]),
-    locationTrees(db, [...locationIds]),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const labels = await subtrees(db, 'labels', [...labelIds]);
+  const sources = await subtrees(db, 'sources', [...sourceIds]);
+  const locations = await locationTrees(db, [...locationIds]);
   return { db, actor, spec, labels, sources, locations, visibleTargets: targets };
 }
 

@@ -78,11 +78,31 @@ export async function searchCondition(db: Db, actor: ActingUser, spec: KindSpec,
   return sql`not ${col(spec, 'deleted')} and ${spec.visible(actor)} and ${compileBlocks(blocks, ctx, fuzzy)}`;
 }
 
-async function estimate(db: Db, spec: KindSpec, where: SQL): Promise<number> {
-  const plan = await rows<Record<string, unknown>>(db, sql`explain (format json) select 1 from ${sql.identifier(spec.table)} where ${where}`);
+export async function estimate(db: Db, query: SQL): Promise<number> {
+  const plan = await rows<Record<string, unknown>>(db, query);
   const first = plan[0] ? Object.values(plan[0])[0] : null;
   const parsed = (typeof first === 'string' ? JSON.parse(first) : first) as { Plan?: { 'Plan Rows'?: number } }[] | null;
   return Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/** The SQL of one search page and its count (the benchmark runs these directly as "raw SQL"). */
+export async function searchQueries(db: Db, actor: ActingUser, kind: SearchKind, req: SearchRequest, fuzzy: boolean) {
+  const spec = KINDS[kind];
+  const after = decodeCursor(req.cursor, isSearchCursor);
+  const terms = req.blocks.flatMap(blockTerms);
+  const ranked = terms.length > 0;
+  const where = await searchCondition(db, actor, spec, req.blocks, fuzzy);
+  const id = col(spec, 'id');
+  const rank = ranked ? rankExpression(spec, terms, fuzzy) : sql`0::real`;
+  let keyset = sql`true`;
+  if (after) keyset = ranked && after.r !== undefined ? sql`(${rank}, ${id}) < (${after.r}::real, ${after.id})` : sql`${id} < ${after.id}`;
+  const order = ranked ? sql`${rank} desc, ${id} desc` : sql`${id} desc`;
+  return {
+    where,
+    page: sql`select ${id} as id, ${rank} as rank from ${sql.identifier(spec.table)} where ${where} and ${keyset} order by ${order} limit ${req.limit + 1}`,
+    count: sql`select count(*)::int as n from ${sql.identifier(spec.table)} where ${where}`,
+    estimate: sql`explain (format json) select 1 from ${sql.identifier(spec.table)} where ${where}`,
+  };
 }
 
 /**
@@ -97,7 +117,6 @@ export async function searchIds(
   req: SearchRequest,
   opts: { timeoutMs?: number } = {},
 ): Promise<SearchPage> {
-  const spec = KINDS[kind];
   const after = decodeCursor(req.cursor, isSearchCursor);
   if (req.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });
   const terms = req.blocks.flatMap(blockTerms);
@@ -105,16 +124,8 @@ export async function searchIds(
   if (opts.timeoutMs === -1) throw new SearchTimedOut();
 
   const run = async (tx: Db, fuzzy: boolean): Promise<SearchPage> => {
-    const where = await searchCondition(tx, actor, spec, req.blocks, fuzzy);
-    const id = col(spec, 'id');
-    const rank = ranked ? rankExpression(spec, terms, fuzzy) : sql`0::real`;
-    let keyset = sql`true`;
-    if (after) keyset = ranked && after.r !== undefined ? sql`(${rank}, ${id}) < (${after.r}::real, ${after.id})` : sql`${id} < ${after.id}`;
-    const order = ranked ? sql`${rank} desc, ${id} desc` : sql`${id} desc`;
-    const found = await rows<{ id: number; rank: number }>(
-      tx,
-      sql`select ${id} as id, ${rank} as rank from ${sql.identifier(spec.table)} where ${where} and ${keyset} order by ${order} limit ${req.limit + 1}`,
-    );
+    const q = await searchQueries(tx, actor, kind, req, fuzzy);
+    const found = await rows<{ id: number; rank: number }>(tx, q.page);
     const page = found.slice(0, req.limit);
     const last = page[page.length - 1];
     const nextCursor =
@@ -125,10 +136,10 @@ export async function searchIds(
     let totalIsEstimate: boolean | undefined;
     if (!after && found.length <= req.limit && req.count !== 'none') total = found.length;
     else if (req.count === 'exact') {
-      const [c] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(spec.table)} where ${where}`);
+      const [c] = await rows<{ n: number }>(tx, q.count);
       total = Number(c?.n ?? 0);
     } else if (req.count === 'estimate') {
-      total = Math.max(await estimate(tx, spec, where), found.length);
+      total = Math.max(await estimate(tx, q.estimate), found.length);
       totalIsEstimate = true;
     }
     return {

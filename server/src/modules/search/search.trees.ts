@@ -25,11 +25,9 @@ export async function subtrees(db: Db, table: 'labels' | 'sources', roots: reado
 /** Each location with all its descendants (always included for location filters). */
 export async function locationTrees(db: Db, roots: readonly number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
-  await Promise.all(
-    [...new Set(roots)].map(async (r) => {
-      const ids = await descendantLocationIds(db, [r]);
-      out.set(r, ids.length ? ids : [r]);
-    }),
-  );
+  for (const r of new Set(roots)) {
+    const ids = await descendantLocationIds(db, [r]);
+    out.set(r, ids.length ? ids : [r]);
+  }
   return out;
 }

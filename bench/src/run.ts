@@ -1,0 +1,241 @@
+/**
+ * Search benchmark (issue 6). Not part of `npm test`. Usage:
+ *   npm run bench -w bench -- [--scale 1] [--pg postgres://postgres@127.0.0.1:5432/dalil_bench]
+ *                              [--pglite ./data/bench-pglite] [--pglite-bulletins 100000] [--iterations 15] [--skip-pg]
+ * Generates the data once (a database that already holds bulletins is reused), then runs 20 fixed
+ * searches and prints p50/p95 through the API, as raw SQL, and written Bayanat's way.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../server/src/app.js';
+import type { Config } from '../../server/src/config.js';
+import { openPglite, openPostgres, rows, type Database } from '../../server/src/db/client.js';
+import { estimate, searchQueries } from '../../server/src/modules/search/search.engine.js';
+import { KINDS, col } from '../../server/src/modules/search/search.kinds.js';
+import type { Block, SearchKind } from '../../server/src/modules/search/search.schemas.js';
+import { actingUserById } from '../../server/src/modules/workflow/workflow.users.js';
+import { likeEscape, normalizeText } from '../../server/src/lib/normalize.js';
+import { BENCH_PASSWORD, generate, scaled, type Sizes } from './generate.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, def?: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const ITER = Number(arg('iterations', '15'));
+
+function config(): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(join(tmpdir(), 'dalil-bench-')),
+    databaseUrl: undefined,
+    adminUsername: 'admin',
+    adminPassword: undefined,
+    cookieSecure: false,
+    trustProxy: false,
+    sessionIdleMinutes: 600,
+    sessionAbsoluteHours: 12,
+    publicUrl: 'http://localhost:3000',
+    reauthMinutes: 15,
+    lockout: { threshold: 50, ipThreshold: 500, baseSeconds: 1, maxSeconds: 2, windowMinutes: 1 },
+    rateLimitScale: 100_000,
+    recaptcha: null,
+    oidc: null,
+    webDist: join(tmpdir(), 'dalil-no-web'),
+    logLevel: 'silent',
+    secrets: { sessionKey: 'bench-session-key-0123456789abcdef', encryptionKey: 'bench-encryption-key-0123456789ab' },
+  };
+}
+
+interface Case {
+  name: string;
+  kind: SearchKind;
+  user: 'admin' | 'da' | 'member';
+  blocks: Block[];
+  /** Words for the Bayanat-style query (ILIKE '%w%' per word); none = not a text search. */
+  bayanat?: string[];
+  multiWord?: boolean;
+}
+
+async function one<T>(db: Database['db'], q: ReturnType<typeof sql>): Promise<T> {
+  return (await rows<T>(db, q))[0] as T;
+}
+
+async function cases(db: Database['db']): Promise<Case[]> {
+  const label = await one<{ id: number; parent: number | null }>(
+    db,
+    sql`select l.id, l.parent_id as parent from bulletin_labels bl join labels l on l.id = bl.label_id group by l.id order by count(*) desc limit 1`,
+  );
+  const parentLabel = await one<{ id: number }>(db, sql`select parent_id as id from labels where parent_id is not null group by parent_id order by count(*) desc limit 1`);
+  const gov = await one<{ id: number }>(db, sql`select parent_id as id from locations where parent_id is not null group by parent_id order by count(*) desc limit 1`);
+  const town = await one<{ id: number; lat: number; lng: number; title: string }>(
+    db,
+    sql`select l.id, l.lat, l.lng, l.title from bulletin_locations bl join locations l on l.id = bl.location_id where l.lat is not null group by l.id order by count(*) desc limit 1`,
+  );
+  const et = await one<{ id: number }>(db, sql`select event_type_id as id from events where event_type_id is not null group by 1 order by count(*) desc limit 1`);
+  return [
+    { name: 'single word (common)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'shelling' }], bayanat: ['shelling'] },
+    { name: 'single word (rare)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'sarin' }], bayanat: ['sarin'] },
+    { name: 'three words', kind: 'bulletin', user: 'admin', blocks: [{ text: 'hospital children killed' }], bayanat: ['hospital', 'children', 'killed'], multiWord: true },
+    { name: 'two words', kind: 'bulletin', user: 'admin', blocks: [{ text: 'checkpoint detained' }], bayanat: ['checkpoint', 'detained'], multiWord: true },
+    { name: 'Arabic word', kind: 'bulletin', user: 'admin', blocks: [{ text: 'مستشفى' }], bayanat: [normalizeText('مستشفى')] },
+    { name: 'Arabic three words', kind: 'bulletin', user: 'admin', blocks: [{ text: 'قصف سوق أطفال' }], bayanat: normalizeText('قصف سوق أطفال').split(' '), multiWord: true },
+    { name: 'phrase', kind: 'bulletin', user: 'admin', blocks: [{ text: '"field hospital"' }], bayanat: ['field hospital'] },
+    { name: 'prefix (partial word)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'shell' }], bayanat: ['shell'] },
+    { name: 'word + exclusion', kind: 'bulletin', user: 'admin', blocks: [{ text: 'airstrike', excludeText: 'school' }] },
+    { name: 'label (+children)', kind: 'bulletin', user: 'admin', blocks: [{ labels: [parentLabel.id], includeChildLabels: true }] },
+    {
+      name: 'label + location + date',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ labels: [label.id], locations: [gov.id], publishDate: { from: '2015-01-01', to: '2016-12-31' } }],
+    },
+    {
+      name: 'three blocks',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ text: 'shelling' }, { op: 'or', text: 'airstrike' }, { op: 'and', locations: [gov.id] }],
+    },
+    { name: `geo 10 km (${town.title.trim()})`, kind: 'bulletin', user: 'admin', blocks: [{ near: { lat: town.lat, lng: town.lng, radiusM: 10_000 } }] },
+    { name: 'event type + dates', kind: 'bulletin', user: 'admin', blocks: [{ event: { types: [et.id], from: '2014-01-01', to: '2014-03-31' } }] },
+    { name: 'restricted user, word', kind: 'bulletin', user: 'da', blocks: [{ text: 'hospital' }], bayanat: ['hospital'] },
+    { name: 'restricted user, 3 words', kind: 'bulletin', user: 'da', blocks: [{ text: 'civilians killed market' }], bayanat: ['civilians', 'killed', 'market'], multiWord: true },
+    { name: 'group member, 2 words', kind: 'bulletin', user: 'member', blocks: [{ text: 'mass grave' }], bayanat: ['mass', 'grave'], multiWord: true },
+    { name: 'newest first, no filter', kind: 'bulletin', user: 'da', blocks: [] },
+    { name: 'actors: name EN+AR', kind: 'actor', user: 'admin', blocks: [{ text: 'omar حداد' }], bayanat: ['omar', normalizeText('حداد')], multiWord: true },
+    { name: 'incidents: two words', kind: 'incident', user: 'admin', blocks: [{ text: 'chemical attack' }], bayanat: ['chemical', 'attack'], multiWord: true },
+  ];
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+async function time(f: () => Promise<unknown>): Promise<number[]> {
+  await f(); // warm-up
+  const out: number[] = [];
+  for (let i = 0; i < ITER; i++) {
+    const t = performance.now();
+    await f();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function login(app: Awaited<ReturnType<typeof buildApp>>, username: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: BENCH_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const raw = res.headers['set-cookie'];
+  const cookie = ((Array.isArray(raw) ? raw[0] : raw) ?? '').split(';')[0] ?? '';
+  const body = res.json<{ csrfToken: string; user: { id: number } }>();
+  return { cookie, csrf: body.csrfToken, id: body.user.id };
+}
+
+async function runCases(database: Database, label: string): Promise<string> {
+  const db = database.db;
+  const app = await buildApp({ config: config(), database, logger: false });
+  await app.ready();
+  const users = { admin: await login(app, 'benchadmin'), da: await login(app, 'benchda'), member: await login(app, 'benchmember') };
+  const lines: string[] = [
+    `### ${label}`,
+    '',
+    '| # | search | results (≈) | API p50 / p95 ms | raw SQL p50 / p95 ms | API ÷ raw (p50) | Bayanat-style p50 / p95 ms | Bayanat ÷ API (p50) |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  let n = 0;
+  const apiP95: number[] = [];
+  for (const c of await cases(db)) {
+    n++;
+    const u = users[c.user];
+    const body = { blocks: c.blocks, limit: 30, count: 'estimate' as const };
+    let total: unknown = null;
+    const api = await time(async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/${c.kind}s/search`,
+        headers: { cookie: u.cookie, 'x-csrf-token': u.csrf },
+        payload: body,
+      });
+      if (res.statusCode !== 200) throw new Error(`${c.name}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      total = res.json<{ total: number }>().total;
+    });
+    const actor = await actingUserById(db, u.id);
+    if (!actor) throw new Error('no actor');
+    const q = await searchQueries(db, actor, c.kind, { ...body }, false);
+    const raw = await time(async () => {
+      const found = await rows(db, q.page);
+      if (found.length > 30) await estimate(db, q.estimate);
+    });
+    let bay: number[] | null = null;
+    if (c.bayanat) {
+      const spec = KINDS[c.kind];
+      const likes = sql.join(
+        c.bayanat.map((w) => sql`${col(spec, 'search_text')} ilike ${`%${likeEscape(w)}%`}`),
+        sql` and `,
+      );
+      const bq = sql`select ${col(spec, 'id')} from ${sql.identifier(spec.table)} where not ${col(spec, 'deleted')} and ${spec.visible(actor)} and ${likes} order by ${col(spec, 'id')} desc limit 31`;
+      bay = await time(() => rows(db, bq));
+    }
+    const f = (x: number) => x.toFixed(1);
+    apiP95.push(pct(api, 95));
+    lines.push(
+      `| ${n} | ${c.name}${c.multiWord ? ' ★' : ''} | ${total ?? '—'} | ${f(pct(api, 50))} / ${f(pct(api, 95))} | ${f(pct(raw, 50))} / ${f(pct(raw, 95))} | ${(pct(api, 50) / pct(raw, 50)).toFixed(2)} | ${
+        bay ? `${f(pct(bay, 50))} / ${f(pct(bay, 95))}` : '—'
+      } | ${bay ? (pct(bay, 50) / pct(api, 50)).toFixed(1) : '—'} |`,
+    );
+    console.log(lines[lines.length - 1]);
+  }
+  lines.push('', `Worst API p95: ${Math.max(...apiP95).toFixed(1)} ms. ★ = multi-word search. ${ITER} timed runs after one warm-up; count=estimate.`, '');
+  await app.close();
+  return lines.join('\n');
+}
+
+async function ensureDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: u.toString() });
+  await c.connect();
+  const found = await c.query('select 1 from pg_database where datname = $1', [name]);
+  if (!found.rowCount) await c.query(`create database ${name}`);
+  await c.end();
+}
+
+async function main(): Promise<void> {
+  const out: string[] = [];
+  if (!args.includes('--skip-pg')) {
+    const scale = Number(arg('scale', '1'));
+    const url = arg('pg', 'postgres://postgres@127.0.0.1:5432/dalil_bench') as string;
+    await ensureDatabase(url);
+    const database = openPostgres(url);
+    const sizes: Sizes = scaled(scale);
+    console.log(`PostgreSQL at scale ${scale}:`, sizes);
+    await generate(database, sizes);
+    const counts = await one<Record<string, number>>(
+      database.db,
+      sql`select (select count(*) from bulletins)::int b, (select count(*) from actors)::int a, (select count(*) from incidents)::int i,
+        ((select count(*) from actor_bulletin_relations) + (select count(*) from bulletin_relations) + (select count(*) from incident_bulletin_relations)
+          + (select count(*) from incident_actor_relations) + (select count(*) from actor_relations))::int r`,
+    );
+    out.push(await runCases(database, `PostgreSQL 15 — ${counts.b} bulletins, ${counts.a} actors, ${counts.i} incidents, ${counts.r} relations`));
+    await database.close();
+  }
+  const pgliteDir = arg('pglite');
+  if (pgliteDir) {
+    const database = await openPglite(pgliteDir);
+    const b = Number(arg('pglite-bulletins', '100000'));
+    const sizes: Sizes = { bulletins: b, actors: Math.round(b * 0.3), incidents: Math.round(b * 0.05), relations: b * 3 };
+    console.log('PGlite:', sizes);
+    await generate(database, sizes);
+    out.push(await runCases(database, `PGlite — ${b} bulletins`));
+    await database.close();
+  }
+  console.log(`\n${out.join('\n')}`);
+}
+
+await main();
