@@ -151,7 +151,7 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
         from ${A}, generate_series(${from}, ${to}) g where g % 10 < 3`);
       await exec(db, `insert into geo_markers (bulletin_id, title, lat, lng)
         select g, 'marker', l.lat + ((g % 100) - 50) / 10000.0, l.lng + ((g % 77) - 38) / 10000.0
-        from ${A}, generate_series(${from}, ${to}) g join locations l on l.id = w.pids[${skew('g', 6, np)}] where g % 10 = 5`);
+        from ${A} cross join generate_series(${from}, ${to}) g join locations l on l.id = w.pids[${skew('g', 6, np)}] where g % 10 = 5`);
       await exec(db, `insert into bulletin_groups select g, case when g % 40 = 0 then ${gA} else ${gB} end from generate_series(${from}, ${to}) g where g % 20 = 0`);
     });
     await exec(db, `select setval(pg_get_serial_sequence('bulletins', 'id'), ${Math.max(1, sizes.bulletins)})`);

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     bare?: boolean;
     /** Needs the Admin or DA role. */
     canCreate?: boolean;
+    /** Needs the Admin role (the server enforces it too). */
+    adminOnly?: boolean;
   }
 }
 
@@ -48,6 +50,12 @@ export const router = createRouter({
     },
     ...vocabRoutes,
     {
+      path: '/admin/groups',
+      name: 'admin-groups',
+      component: () => import('./pages/admin/GroupsPage.vue'),
+      meta: { adminOnly: true },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./pages/NotFoundPage.vue'),
@@ -78,6 +86,7 @@ router.beforeEach(async (to) => {
   if (!session.isAuthenticated) {
     return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
   }
+  if (to.meta.adminOnly && !session.user?.roles.includes('Admin')) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
   if (to.meta.canCreate && !session.canCreateBulletin) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
   return true;
 });

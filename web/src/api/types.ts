@@ -104,7 +104,7 @@ export interface Bulletin {
   accessGroups: number[];
   createdAt: string;
   updatedAt: string;
-  permissions: { update: boolean; delete: boolean };
+  permissions: import('./workflow').RecordPermissions;
 }
 
 export interface EventInput {
@@ -145,6 +145,8 @@ export interface BulletinInput {
   locations: number[];
   events: EventInput[];
   geoMarkers: GeoMarkerInput[];
+  /** Access groups (Admins; creators of new records when the instance allows it). */
+  accessGroups?: number[];
 }
 
 export type BulletinInputField = keyof BulletinInput;

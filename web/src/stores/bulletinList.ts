@@ -1,7 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { bulletinsApi } from '../api/bulletins';
-import type { Bulletin } from '../api/types';
+import type { Bulletin, Page } from '../api/types';
+import { workflowApi } from '../api/workflow';
+import { useSessionStore } from './session';
+
+/** "all", "Assigned to me" or "My review list" (the workflow views of issue #4). */
+export type ListFilter = 'all' | 'assigned' | 'review';
 
 const PAGE_SIZE = 30;
 
@@ -14,7 +19,26 @@ export const useBulletinListStore = defineStore('bulletinList', () => {
   const loading = ref(false);
   const error = ref<unknown>(null);
   const loaded = ref(false);
+  const filter = ref<ListFilter>('all');
   let requestSeq = 0;
+
+  /** One page: the quick-search list, or the advanced search with the workflow filter. */
+  function fetchPage(text: string, cursor?: string | null): Promise<Page<Bulletin>> {
+    const me = useSessionStore().user?.id;
+    if (filter.value === 'all' || me === undefined) {
+      return bulletinsApi.list({ q: text.trim() || undefined, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    }
+    const block = {
+      ...(filter.value === 'assigned' ? { assignedTo: [me] } : { reviewer: [me] }),
+      ...(text.trim() ? { text: text.trim() } : {}),
+    };
+    return workflowApi.mine<Bulletin>('bulletins', block, PAGE_SIZE, cursor);
+  }
+
+  function setFilter(f: ListFilter): Promise<void> {
+    filter.value = f;
+    return search();
+  }
 
   async function search(text: string = q.value): Promise<void> {
     q.value = text;
@@ -22,7 +46,7 @@ export const useBulletinListStore = defineStore('bulletinList', () => {
     loading.value = true;
     error.value = null;
     try {
-      const page = await bulletinsApi.list({ q: text.trim() || undefined, limit: PAGE_SIZE });
+      const page = await fetchPage(text);
       if (seq !== requestSeq) return; // a newer search superseded this one
       items.value = page.items;
       total.value = page.total;
@@ -41,11 +65,7 @@ export const useBulletinListStore = defineStore('bulletinList', () => {
     loading.value = true;
     error.value = null;
     try {
-      const page = await bulletinsApi.list({
-        q: q.value.trim() || undefined,
-        limit: PAGE_SIZE,
-        cursor: nextCursor.value,
-      });
+      const page = await fetchPage(q.value, nextCursor.value);
       if (seq !== requestSeq) return;
       items.value = [...items.value, ...page.items];
       nextCursor.value = page.nextCursor;
@@ -72,10 +92,11 @@ export const useBulletinListStore = defineStore('bulletinList', () => {
   function reset(): void {
     items.value = [];
     q.value = '';
+    filter.value = 'all';
     total.value = null;
     nextCursor.value = null;
     loaded.value = false;
   }
 
-  return { items, q, total, nextCursor, loading, error, loaded, search, loadMore, upsert, removeLocal, reset };
+  return { items, q, filter, total, nextCursor, loading, error, loaded, search, setFilter, loadMore, upsert, removeLocal, reset };
 });

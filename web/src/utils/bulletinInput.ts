@@ -54,6 +54,7 @@ export interface BulletinModel {
   locations: Picked<Location>[];
   events: EventModel[];
   geoMarkers: GeoMarkerModel[];
+  accessGroups: number[];
 }
 
 let keySeq = 0;
@@ -78,6 +79,7 @@ export function emptyModel(): BulletinModel {
     locations: [],
     events: [],
     geoMarkers: [],
+    accessGroups: [],
   };
 }
 
@@ -145,6 +147,7 @@ export function modelFromBulletin(b: Bulletin): BulletinModel {
       lng: g.lng,
       comment: g.comment ?? '',
     })),
+    accessGroups: [...(b.accessGroups ?? [])],
   };
 }
 
@@ -190,13 +193,14 @@ export function inputFromModel(m: BulletinModel): BulletinInput {
       lng: toNumber(g.lng),
       comment: g.comment.trim(),
     })),
+    accessGroups: [...m.accessGroups],
   };
   if (m.status) input.status = m.status;
   return input;
 }
 
 /** Id lists are sets: order does not make a change. */
-const SET_FIELDS = new Set<keyof BulletinInput>(['labels', 'verifiedLabels', 'sources', 'locations']);
+const SET_FIELDS = new Set<keyof BulletinInput>(['labels', 'verifiedLabels', 'sources', 'locations', 'accessGroups']);
 
 function canonical(field: keyof BulletinInput, value: unknown): string {
   if (SET_FIELDS.has(field) && Array.isArray(value)) {

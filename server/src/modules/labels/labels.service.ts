@@ -4,6 +4,7 @@ import { changedFields, withPatch } from '../../lib/changes.js';
 import { searchTextOf } from '../../lib/normalize.js';
 import { assertValidParent } from '../../lib/tree.js';
 import { assertUnused } from '../../lib/usage.js';
+import { recordVocabularyUsage } from '../records/records.usage.js';
 import { pageOf } from '../../lib/vocabList.js';
 import { appendActivity } from '../activity/activity.repo.js';
 import { performerFields, type Performer } from '../users/users.service.js';
@@ -105,7 +106,7 @@ export async function updateLabel(db: Db, by: Performer, id: number, patch: Labe
 export async function deleteLabel(db: Db, by: Performer, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
-    await assertUnused(tx, 'label', labelUsage(id));
+    await assertUnused(tx, 'label', [...labelUsage(id), ...recordVocabularyUsage.label(id)]);
     await deleteLabelRow(tx, id);
     await appendActivity(tx, {
       ...performerFields(by),

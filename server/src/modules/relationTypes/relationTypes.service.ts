@@ -1,3 +1,5 @@
+import { assertUnused } from '../../lib/usage.js';
+import { recordVocabularyUsage } from '../records/records.usage.js';
 import type { Db } from '../../db/client.js';
 import { Conflict, NotFound } from '../../http/errors.js';
 import { changedFields, withPatch } from '../../lib/changes.js';
@@ -114,6 +116,8 @@ export async function updateRelationType(
 export async function deleteRelationType(db: Db, by: Performer, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
+    // Relations store their types as an id array, so no foreign key guards them: check here.
+    await assertUnused(tx, 'relation type', recordVocabularyUsage.relationType(id));
     await deleteRelationTypeRow(tx, id);
     await appendActivity(tx, {
       ...performerFields(by),

@@ -4,6 +4,7 @@ import { changedFields, withPatch } from '../../lib/changes.js';
 import { searchTextOf } from '../../lib/normalize.js';
 import { assertValidParent } from '../../lib/tree.js';
 import { assertUnused } from '../../lib/usage.js';
+import { recordVocabularyUsage } from '../records/records.usage.js';
 import { pageOf } from '../../lib/vocabList.js';
 import { appendActivity } from '../activity/activity.repo.js';
 import { performerFields, type Performer } from '../users/users.service.js';
@@ -103,7 +104,7 @@ export async function updateSource(db: Db, by: Performer, id: number, patch: Sou
 export async function deleteSource(db: Db, by: Performer, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, id);
-    await assertUnused(tx, 'source', sourceUsage(id));
+    await assertUnused(tx, 'source', [...sourceUsage(id), ...recordVocabularyUsage.source(id)]);
     await deleteSourceRow(tx, id);
     await appendActivity(tx, {
       ...performerFields(by),

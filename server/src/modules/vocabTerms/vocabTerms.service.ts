@@ -3,6 +3,7 @@ import { Conflict, Invalid, NotFound } from '../../http/errors.js';
 import { changedFields, withPatch } from '../../lib/changes.js';
 import { searchTextOf } from '../../lib/normalize.js';
 import { assertUnused } from '../../lib/usage.js';
+import { recordVocabularyUsage } from '../records/records.usage.js';
 import { pageOf } from '../../lib/vocabList.js';
 import { appendActivity } from '../activity/activity.repo.js';
 import { performerFields, type Performer } from '../users/users.service.js';
@@ -111,7 +112,7 @@ export async function updateVocabTerm(
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;
     // Records store a workflow status by its title; renaming one in use would orphan them.
-    if (changes.title && kind === 'workflow-statuses') await assertUnused(tx, 'status', vocabTermUsage(kind, before));
+    if (changes.title && kind === 'workflow-statuses') await assertUnused(tx, 'status', [...vocabTermUsage(kind, before), ...recordVocabularyUsage.vocabTerm(kind, before)]);
     await updateVocabTermRow(tx, id, { ...patch, searchText: searchTextOf([next.title, next.titleAr]) });
     await appendActivity(tx, {
       ...performerFields(by),
@@ -127,7 +128,7 @@ export async function updateVocabTerm(
 export async function deleteVocabTerm(db: Db, by: Performer, kind: VocabKind, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await mustFind(tx, kind, id);
-    await assertUnused(tx, 'term', vocabTermUsage(kind, before));
+    await assertUnused(tx, 'term', [...vocabTermUsage(kind, before), ...recordVocabularyUsage.vocabTerm(kind, before)]);
     await deleteVocabTermRow(tx, id);
     await appendActivity(tx, {
       ...performerFields(by),

@@ -1,4 +1,4 @@
-import { mdiFileDocumentMultipleOutline, mdiShapeOutline } from '@mdi/js';
+import { mdiAccountGroupOutline, mdiFileDocumentMultipleOutline, mdiShapeOutline } from '@mdi/js';
 import type { RouteLocationRaw } from 'vue-router';
 import type { User } from '../../api/types';
 import { manageableLists } from '../../utils/vocabAccess';
@@ -22,5 +22,12 @@ export const navItems: NavItem[] = [
     to: { name: 'vocabularies' },
     testId: 'nav-vocabularies',
     visible: (user) => manageableLists(user).length > 0,
+  },
+  {
+    label: 'nav.groups',
+    icon: mdiAccountGroupOutline,
+    to: { name: 'admin-groups' },
+    testId: 'nav-groups',
+    visible: (user) => user?.roles.includes('Admin') ?? false,
   },
 ];
