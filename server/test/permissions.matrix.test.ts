@@ -162,7 +162,7 @@ const PLAIN: Record<string, PlainRow> = {
   'POST /api/vocab/:kind/:id/update': plain('admin', { url: '/api/vocab/countries/999999/update', body: {} }),
   'POST /api/vocab/:kind/:id/delete': plain('admin', { url: '/api/vocab/countries/999999/delete', body: {} }),
   'GET /api/vocab-csv/:list/export': plain('signedIn', { url: '/api/vocab-csv/labels/export', guardedBy: 'vocabManager' }),
-  'POST /api/vocab-csv/:list/import': plain('signedIn', { url: '/api/vocab-csv/labels/import', body: {}, guardedBy: 'vocabManager' }),
+  'POST /api/vocab-csv/:list/import': plain('signedIn', { url: '/api/vocab-csv/labels/import', body: { csv: 'title\n' }, guardedBy: 'vocabManager' }),
   'GET /api/search-results/:jobId': plain('signedIn'),
   'GET /api/saved-searches': plain('signedIn'),
   'POST /api/saved-searches': plain('signedIn', { body: {} }),

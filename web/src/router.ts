@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import { useSessionStore } from './stores/session';
 import { vocabRoutes } from './pages/vocab/routes';
+import { recordRoutes } from './pages/records/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -48,6 +49,7 @@ export const router = createRouter({
       component: () => import('./pages/bulletins/BulletinEditPage.vue'),
       props: (r: RouteLocationNormalized) => ({ id: Number(r.params.id) }),
     },
+    ...recordRoutes,
     ...vocabRoutes,
     {
       path: '/admin/groups',

@@ -13,6 +13,7 @@ export const PLURAL: Record<RecordKind, 'bulletins' | 'actors' | 'incidents'> = 
 export interface RecordPermissions {
   update: boolean;
   delete: boolean;
+  viewHistory?: boolean;
 }
 
 export interface OptsDetails {

@@ -27,8 +27,8 @@ export interface WorkflowRecord {
   status: string;
   assignedTo: { id: number; name: string } | null;
   firstPeerReviewer?: { id: number; name: string } | null;
-  review?: string;
-  reviewAction?: string;
+  review?: string | null;
+  reviewAction?: string | null;
   permissions: RecordPermissions;
 }
 

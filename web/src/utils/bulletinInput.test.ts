@@ -47,7 +47,7 @@ const bulletin: Bulletin = {
   accessGroups: [],
   createdAt: '2024-01-01T00:00:00Z',
   updatedAt: '2024-01-01T00:00:00Z',
-  permissions: { update: true, delete: false },
+  permissions: { update: true, delete: false, assign: false, assignReviewer: false, selfAssign: false, review: false, finalize: false },
 };
 
 describe('modelFromBulletin / inputFromModel', () => {

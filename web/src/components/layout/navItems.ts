@@ -16,6 +16,8 @@ export interface NavItem {
 /** Navigation entries, in order. Add Actors, Incidents, Vocabularies, Admin here as they land. */
 export const navItems: NavItem[] = [
   { label: 'nav.bulletins', icon: mdiFileDocumentMultipleOutline, to: { name: 'bulletins' }, testId: 'nav-bulletins' },
+  { label: 'nav.actors', icon: mdiAccountGroupOutline, to: { name: 'actors' }, testId: 'nav-actors' },
+  { label: 'nav.incidents', icon: mdiAlertOctagonOutline, to: { name: 'incidents' }, testId: 'nav-incidents' },
   {
     label: 'nav.vocabularies',
     icon: mdiShapeOutline,
