@@ -71,11 +71,11 @@ async function cases(db: Database['db']): Promise<Case[]> {
     sql`select l.id, l.parent_id as parent from bulletin_labels bl join labels l on l.id = bl.label_id group by l.id order by count(*) desc limit 1`,
   );
   const parentLabel = await one<{ id: number }>(db, sql`select parent_id as id from labels where parent_id is not null group by parent_id order by count(*) desc limit 1`);
-  const gov = await one<{ id: number }>(db, sql`select parent_id as id from locations where parent_id is not null group by parent_id order by count(*) desc limit 1`);
-  const town = await one<{ id: number; lat: number; lng: number; title: string }>(
+  const town = await one<{ id: number; lat: number; lng: number; title: string; parent: number | null }>(
     db,
-    sql`select l.id, l.lat, l.lng, l.title from bulletin_locations bl join locations l on l.id = bl.location_id where l.lat is not null group by l.id order by count(*) desc limit 1`,
+    sql`select l.id, l.lat, l.lng, l.title, l.parent_id as parent from bulletin_locations bl join locations l on l.id = bl.location_id where l.lat is not null group by l.id order by count(*) desc limit 1`,
   );
+  const gov = { id: town.parent ?? town.id };
   const et = await one<{ id: number }>(db, sql`select event_type_id as id from events where event_type_id is not null group by 1 order by count(*) desc limit 1`);
   return [
     { name: 'single word (common)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'shelling' }], bayanat: ['shelling'] },
@@ -84,7 +84,7 @@ async function cases(db: Database['db']): Promise<Case[]> {
     { name: 'two words', kind: 'bulletin', user: 'admin', blocks: [{ text: 'checkpoint detained' }], bayanat: ['checkpoint', 'detained'], multiWord: true },
     { name: 'Arabic word', kind: 'bulletin', user: 'admin', blocks: [{ text: 'مستشفى' }], bayanat: [normalizeText('مستشفى')] },
     { name: 'Arabic three words', kind: 'bulletin', user: 'admin', blocks: [{ text: 'قصف سوق أطفال' }], bayanat: normalizeText('قصف سوق أطفال').split(' '), multiWord: true },
-    { name: 'phrase', kind: 'bulletin', user: 'admin', blocks: [{ text: '"field hospital"' }], bayanat: ['field hospital'] },
+    { name: 'phrase', kind: 'bulletin', user: 'admin', blocks: [{ text: '"shelling airstrike"' }], bayanat: ['shelling airstrike'] },
     { name: 'prefix (partial word)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'shell' }], bayanat: ['shell'] },
     { name: 'word + exclusion', kind: 'bulletin', user: 'admin', blocks: [{ text: 'airstrike', excludeText: 'school' }] },
     { name: 'label (+children)', kind: 'bulletin', user: 'admin', blocks: [{ labels: [parentLabel.id], includeChildLabels: true }] },

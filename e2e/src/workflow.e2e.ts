@@ -171,7 +171,7 @@ describe('access groups and the review workflow, four sessions side by side', ()
     await expect.poll(() => status(adm)).toContain('Finalized');
   });
 
-  it('bulk update from the list: progress and report; the outsider-hidden record is reported like a missing one', async () => {
+  it('bulk update from the list (Moderator): progress bar, then the report', async () => {
     const mod = pages.moderator;
     await mod.goto(`${server.url}/bulletins`);
     await mod.getByTestId('bulletin-row').first().waitFor();

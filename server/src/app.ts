@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './http/errorHandler.js';
 import { registerGuard, requireAccessDeclarations } from './http/guard.js';
+import { registerInputHygiene } from './http/inputHygiene.js';
 import { registerMethodRefusal } from './http/methods.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerSessionLoader } from './http/session.js';
@@ -63,10 +64,11 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   });
 
   registerErrorHandler(app);
+  registerInputHygiene(app);
   const routeTable = requireAccessDeclarations(app);
   app.decorate('routeTable', routeTable);
   await app.register(cookie);
-  await registerSecurityHeaders(app, { tileHosts: [] });
+  await registerSecurityHeaders(app, { tileHosts: config.mapTileHosts });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Dalil API', version: VERSION, description: API_DESCRIPTION },

@@ -37,6 +37,8 @@ export interface Config {
   oidc: OidcConfig | null;
   webDist: string;
   logLevel: string;
+  /** Hosts of the map tile server, allowed in the CSP's img-src. */
+  mapTileHosts: string[];
   secrets: Secrets;
 }
 
@@ -94,6 +96,7 @@ const envSchema = z.object({
   OIDC_EXTRA_HOSTS: z.string().optional(),
   OIDC_LABEL: z.string().min(1).default('Google'),
   LOG_LEVEL: z.string().default('info'),
+  MAP_TILE_HOSTS: z.string().default(''),
   WEB_DIST: z.string().optional(),
 });
 
@@ -210,6 +213,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcFrom(env, e),
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : join(repoRoot, 'web', 'dist'),
     logLevel: e.LOG_LEVEL,
+    mapTileHosts: e.MAP_TILE_HOSTS.split(',').map((h) => h.trim()).filter((h) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(h)),
     secrets: loadSecrets(env, dataDir),
   };
 }

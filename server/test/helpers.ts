@@ -59,6 +59,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     oidc: null,
     webDist: join(tmpdir(), 'dalil-no-web'),
     logLevel: 'silent',
+    mapTileHosts: [],
     secrets: { sessionKey: 'test-session-key-0123456789abcdef', encryptionKey: 'test-encryption-key-0123456789ab' },
     ...overrides,
   };

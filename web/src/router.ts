@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vu
 import { useSessionStore } from './stores/session';
 import { vocabRoutes } from './pages/vocab/routes';
 import { recordRoutes } from './pages/records/routes';
+import { securityRoutes } from './pages/account/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -57,6 +58,7 @@ export const router = createRouter({
       component: () => import('./pages/admin/GroupsPage.vue'),
       meta: { adminOnly: true },
     },
+    ...securityRoutes,
     {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
@@ -88,6 +90,14 @@ router.beforeEach(async (to) => {
   if (!session.isAuthenticated) {
     return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
   }
+  // A temporary password or enforced MFA comes before anything else; once done, those pages are left.
+  const step = session.pendingStep;
+  const stepRoute = step === 'password' ? 'change-password' : step === 'enrol' ? 'mfa-enrol' : null;
+  if (stepRoute && to.name !== stepRoute) {
+    const redirect = typeof to.query.redirect === 'string' ? to.query.redirect : to.fullPath;
+    return { name: stepRoute, query: redirect !== '/' ? { redirect } : {} };
+  }
+  if (!stepRoute && (to.name === 'change-password' || to.name === 'mfa-enrol')) return safeRedirect(to.query.redirect);
   if (to.meta.adminOnly && !session.user?.roles.includes('Admin')) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
   if (to.meta.canCreate && !session.canCreateBulletin) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
   return true;

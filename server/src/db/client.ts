@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -26,13 +26,64 @@ export interface Database {
 // Timestamps come back as JS Date on both drivers; bigint counts as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process per data directory: a second opener (the CLI while the server runs)
+ * would write to its own copy and lose the changes. A pid file makes the second one refuse.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.pid`;
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+      throw new Error(
+        `The database in ${dataDir} is in use by process ${pid} (a running Dalil server?). ` +
+          'Stop it first, or run Dalil on PostgreSQL (DATABASE_URL) to use the command line alongside the server.',
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid), { mode: 0o600 });
+  return () => {
+    try {
+      if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) unlinkSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    extensions: { pg_trgm },
-  });
-  return wrapPglite(client);
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  try {
+    const client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      extensions: { pg_trgm },
+    });
+    const database = wrapPglite(client);
+    const close = database.close;
+    return {
+      ...database,
+      close: async () => {
+        await close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
 }
 
 export function wrapPglite(client: PGlite): Database {

@@ -41,6 +41,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         err.headers,
       );
     }
+    // A number the database cannot hold (e.g. an id beyond 32 bits) is bad input, not a crash.
+    if ((err as { code?: string }).code === '22003') {
+      return send(400, { code: 'validation', message: 'A number is out of range.', requestId });
+    }
     // Fastify's own client errors (bad JSON, body too large, wrong content type).
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

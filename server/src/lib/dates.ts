@@ -2,8 +2,11 @@
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Drivers turn years 0–99 into 1900–1999 when reading; documentation dates never need them. */
+export const MIN_YEAR = 1000;
+
 function validDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
+  if (y < MIN_YEAR || m < 1 || m > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, m, 0));
   // Date.UTC maps years 0–99 to 1900–1999; set the year explicitly.
   days.setUTCFullYear(y, m, 0);

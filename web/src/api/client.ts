@@ -22,6 +22,8 @@ export class ApiError extends Error {
     message: string,
     readonly requestId: string | null = null,
     readonly fields: Record<string, string> = {},
+    /** Seconds to wait, from a 429's Retry-After header. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -63,6 +65,7 @@ export function parseApiError(status: number, body: unknown): ApiError {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: ((path: string) => void) | null = null;
+let onReauthRequired: (() => Promise<boolean>) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -71,6 +74,19 @@ export function setCsrfToken(token: string | null): void {
 /** Called on any 401 outside the auth endpoints (expired session). */
 export function setUnauthenticatedHandler(handler: ((path: string) => void) | null): void {
   onUnauthenticated = handler;
+}
+
+/**
+ * Called when an action answers `reauth_required` (sudo mode, A8): the handler asks the user to
+ * confirm their password (and factor) and resolves true when done; the action is then retried once.
+ */
+export function setReauthHandler(handler: (() => Promise<boolean>) | null): void {
+  onReauthRequired = handler;
+}
+
+export interface RequestOptions {
+  /** Background poll: sent with `X-Silent-Poll: 1` so it does not extend the idle timer. */
+  silent?: boolean;
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -86,8 +102,15 @@ export function buildQuery(query?: Query): string {
   return s ? `?${s}` : '';
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+  retried = false,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.silent) headers['X-Silent-Poll'] = '1';
   if (method === 'POST') {
     headers['Content-Type'] = 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -114,7 +137,15 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     }
   }
   if (!res.ok) {
-    const error = parseApiError(res.status, data);
+    const parsed = parseApiError(res.status, data);
+    const retryAfterHeader = Number(res.headers.get('Retry-After'));
+    const error =
+      res.status === 429 && Number.isFinite(retryAfterHeader) && retryAfterHeader > 0
+        ? new ApiError(parsed.status, parsed.code, parsed.message, parsed.requestId, parsed.fields, retryAfterHeader)
+        : parsed;
+    if (error.code === 'reauth_required' && !retried && onReauthRequired && !path.startsWith('/auth/reauth')) {
+      if (await onReauthRequired()) return request<T>(method, path, body, options, true);
+    }
     if (res.status === 401 && !path.startsWith('/auth/') && onUnauthenticated) {
       onUnauthenticated(path);
     }
@@ -124,6 +155,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path + buildQuery(query)),
+  get: <T>(path: string, query?: Query, options?: RequestOptions) =>
+    request<T>('GET', path + buildQuery(query), undefined, options),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
 };

@@ -107,7 +107,7 @@ export async function silentGet<T>(path: string): Promise<T> {
     throw new ApiError(0, 'network', 'Network error');
   }
   const text = await res.text();
-  let data: unknown = null;
+  let data: unknown;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

@@ -1,6 +1,8 @@
 import { createI18n } from 'vue-i18n';
 import en from './en.json';
 import ar from './ar.json';
+import secEn from './security.en.json';
+import secAr from './security.ar.json';
 
 export type AppLocale = 'en' | 'ar';
 export const LOCALES: AppLocale[] = ['en', 'ar'];
@@ -29,7 +31,8 @@ export function makeI18n(locale: AppLocale) {
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: { en, ar },
+    // Issue 5 strings live in their own files, under `sec.`.
+    messages: { en: { ...en, sec: secEn }, ar: { ...ar, sec: secAr } },
   });
 }
 

@@ -8,7 +8,7 @@ import { isoOrNull } from '../../lib/dates.js';
 import { findJob } from '../../jobs/queue.js';
 import type { ModuleDeps } from '../index.js';
 
-const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
 
 /** Progress of a background job; only its owner (or an Admin) may see it. */
 export function jobRoutes(app: FastifyInstance, { db }: ModuleDeps): void {

@@ -17,6 +17,8 @@ export interface SearchPage {
   totalIsEstimate?: boolean;
   /** The words matched only approximately (no exact match existed). */
   fuzzy?: boolean;
+  /** With text: "relevance", or "newest" when too many records match to rank them all. */
+  order?: 'relevance' | 'newest';
 }
 
 /** Thrown when the interactive statement timeout ends a search; the route queues it instead. */
@@ -85,13 +87,27 @@ export async function estimate(db: Db, query: SQL): Promise<number> {
   return Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
 }
 
+/**
+ * Relevance ordering ranks every match (ts_rank reads each matching vector), so it is used when
+ * the planner expects at most this many matches; broader searches come newest first (the response
+ * says `order: "newest"`), which stays fast at a million records. Refining the search ranks again.
+ */
+export const RANK_LIMIT = 5000;
+
 /** The SQL of one search page and its count (the benchmark runs these directly as "raw SQL"). */
 export async function searchQueries(db: Db, actor: ActingUser, kind: SearchKind, req: SearchRequest, fuzzy: boolean) {
   const spec = KINDS[kind];
   const after = decodeCursor(req.cursor, isSearchCursor);
   const terms = req.blocks.flatMap(blockTerms);
-  const ranked = terms.length > 0;
   const where = await searchCondition(db, actor, spec, req.blocks, fuzzy);
+  const estimateSql = sql`explain (format json) select 1 from ${sql.identifier(spec.table)} where ${where}`;
+  let estimated: number | null = null;
+  let ranked = terms.length > 0;
+  if (ranked && after) ranked = after.r !== undefined;
+  else if (ranked) {
+    estimated = await estimate(db, estimateSql);
+    ranked = estimated <= RANK_LIMIT;
+  }
   const id = col(spec, 'id');
   const rank = ranked ? rankExpression(spec, terms, fuzzy) : sql`0::real`;
   let keyset = sql`true`;
@@ -99,9 +115,11 @@ export async function searchQueries(db: Db, actor: ActingUser, kind: SearchKind,
   const order = ranked ? sql`${rank} desc, ${id} desc` : sql`${id} desc`;
   return {
     where,
+    ranked,
+    estimated,
     page: sql`select ${id} as id, ${rank} as rank from ${sql.identifier(spec.table)} where ${where} and ${keyset} order by ${order} limit ${req.limit + 1}`,
     count: sql`select count(*)::int as n from ${sql.identifier(spec.table)} where ${where}`,
-    estimate: sql`explain (format json) select 1 from ${sql.identifier(spec.table)} where ${where}`,
+    estimate: estimateSql,
   };
 }
 
@@ -119,8 +137,7 @@ export async function searchIds(
 ): Promise<SearchPage> {
   const after = decodeCursor(req.cursor, isSearchCursor);
   if (req.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });
-  const terms = req.blocks.flatMap(blockTerms);
-  const ranked = terms.length > 0;
+  const hasText = req.blocks.flatMap(blockTerms).length > 0;
   if (opts.timeoutMs === -1) throw new SearchTimedOut();
 
   const run = async (tx: Db, fuzzy: boolean): Promise<SearchPage> => {
@@ -130,7 +147,7 @@ export async function searchIds(
     const last = page[page.length - 1];
     const nextCursor =
       found.length > req.limit && last
-        ? encodeCursor({ id: Number(last.id), ...(ranked ? { r: Number(last.rank) } : {}), ...(fuzzy ? { f: 1 } : {}) })
+        ? encodeCursor({ id: Number(last.id), ...(q.ranked ? { r: Number(last.rank) } : {}), ...(fuzzy ? { f: 1 } : {}) })
         : null;
     let total: number | null = null;
     let totalIsEstimate: boolean | undefined;
@@ -139,7 +156,7 @@ export async function searchIds(
       const [c] = await rows<{ n: number }>(tx, q.count);
       total = Number(c?.n ?? 0);
     } else if (req.count === 'estimate') {
-      total = Math.max(await estimate(tx, q.estimate), found.length);
+      total = Math.max(q.estimated ?? (await estimate(tx, q.estimate)), found.length);
       totalIsEstimate = true;
     }
     return {
@@ -148,6 +165,7 @@ export async function searchIds(
       total,
       ...(totalIsEstimate ? { totalIsEstimate } : {}),
       ...(fuzzy ? { fuzzy } : {}),
+      ...(hasText ? { order: q.ranked ? ('relevance' as const) : ('newest' as const) } : {}),
     };
   };
 
@@ -155,7 +173,7 @@ export async function searchIds(
     if (after) return run(tx, after.f === 1);
     const exact = await run(tx, false);
     // Nothing matched exactly: retry with partial words and misspellings (trigram).
-    if (ranked && exact.ids.length === 0) return run(tx, true);
+    if (hasText && exact.ids.length === 0) return run(tx, true);
     return exact;
   };
 

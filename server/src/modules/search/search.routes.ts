@@ -22,8 +22,8 @@ const PRESENTERS: Record<SearchKind, (db: Db, actor: ActingUser, ids: number[]) 
   incident: async (db, actor, ids) => presentIncidents(db, actor, await loadIncidentAggregates(db, ids)),
 };
 
-const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
-const jobParams = z.strictObject({ jobId: z.coerce.number().int().positive() });
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+const jobParams = z.strictObject({ jobId: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
 const kindQuery = z.strictObject({ kind: z.enum(['bulletin', 'actor', 'incident']).optional() });
 
 export function searchRoutes(app: FastifyInstance, { db, jobWorker }: ModuleDeps): void {
@@ -46,6 +46,7 @@ export function searchRoutes(app: FastifyInstance, { db, jobWorker }: ModuleDeps
             total: page.total,
             ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
             ...(page.fuzzy ? { fuzzy: true } : {}),
+            ...(page.order ? { order: page.order } : {}),
           };
         } catch (e) {
           if (!(e instanceof SearchTimedOut)) throw e;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Request shapes of `POST /api/K/search` (API.md "Advanced search"); unknown filter names are rejected. */
-const id = z.number().int().positive();
+const id = z.number().int().positive().max(2_147_483_647, "is not a valid id");
 const ids = z.array(id).max(500);
 const mode = z.enum(['any', 'all']);
 const str = (max: number) => z.string().trim().max(max);

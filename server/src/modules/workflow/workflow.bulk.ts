@@ -18,7 +18,7 @@ import { applyTransition, noticeTitle, type Notice, type WorkflowSet } from './w
 import { actingUserById } from './workflow.users.js';
 
 export const BULK_JOB = 'bulk-update';
-const id = z.number().int().positive();
+const id = z.number().int().positive().max(2_147_483_647, "is not a valid id");
 
 export const bulkBody = z.strictObject({
   ids: z.array(id).min(1).max(5000),

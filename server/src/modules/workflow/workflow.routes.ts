@@ -10,7 +10,7 @@ import { bulkBody, registerBulkJob, startBulkUpdate } from './workflow.bulk.js';
 import { assignRecord, assignReviewer, finalizeRecord, reviewRecord, selfAssignRecord } from './workflow.service.js';
 import { assignableUsers } from './workflow.users.js';
 
-const userId = z.number().int().positive();
+const userId = z.number().int().positive().max(2_147_483_647, "is not a valid id");
 const comment = z.string().trim().min(1, 'must not be empty').max(5000);
 const assignBody = z.strictObject({ assignedTo: userId, comment });
 const selfAssignBody = z.strictObject({ comment });

@@ -1,4 +1,4 @@
-import { mdiAccountGroupOutline, mdiFileDocumentMultipleOutline, mdiShapeOutline } from '@mdi/js';
+import { mdiAccountKeyOutline, mdiMonitorAccount, mdiShieldLockOutline, mdiAccountGroupOutline, mdiAccountMultipleOutline, mdiAlertOctagonOutline, mdiFileDocumentMultipleOutline, mdiShapeOutline } from '@mdi/js';
 import type { RouteLocationRaw } from 'vue-router';
 import type { User } from '../../api/types';
 import { manageableLists } from '../../utils/vocabAccess';
@@ -16,7 +16,7 @@ export interface NavItem {
 /** Navigation entries, in order. Add Actors, Incidents, Vocabularies, Admin here as they land. */
 export const navItems: NavItem[] = [
   { label: 'nav.bulletins', icon: mdiFileDocumentMultipleOutline, to: { name: 'bulletins' }, testId: 'nav-bulletins' },
-  { label: 'nav.actors', icon: mdiAccountGroupOutline, to: { name: 'actors' }, testId: 'nav-actors' },
+  { label: 'nav.actors', icon: mdiAccountMultipleOutline, to: { name: 'actors' }, testId: 'nav-actors' },
   { label: 'nav.incidents', icon: mdiAlertOctagonOutline, to: { name: 'incidents' }, testId: 'nav-incidents' },
   {
     label: 'nav.vocabularies',
@@ -30,6 +30,27 @@ export const navItems: NavItem[] = [
     icon: mdiAccountGroupOutline,
     to: { name: 'admin-groups' },
     testId: 'nav-groups',
+    visible: (user) => user?.roles.includes('Admin') ?? false,
+  },
+  {
+    label: 'sec.nav.users',
+    icon: mdiAccountKeyOutline,
+    to: { name: 'admin-users' },
+    testId: 'nav-users',
+    visible: (user) => user?.roles.includes('Admin') ?? false,
+  },
+  {
+    label: 'sec.nav.sessions',
+    icon: mdiMonitorAccount,
+    to: { name: 'admin-sessions' },
+    testId: 'nav-sessions',
+    visible: (user) => user?.roles.includes('Admin') ?? false,
+  },
+  {
+    label: 'sec.nav.security',
+    icon: mdiShieldLockOutline,
+    to: { name: 'admin-security' },
+    testId: 'nav-security',
     visible: (user) => user?.roles.includes('Admin') ?? false,
   },
 ];
