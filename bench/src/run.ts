@@ -28,7 +28,9 @@ const arg = (name: string, def?: string) => {
 const ITER = Number(arg('iterations', '15'));
 
 function config(): Config {
-  return {
+  const c = {
+    // Optional fields other modules add to Config over time get safe defaults here.
+    mapTileHosts: [] as string[],
     port: 0,
     host: '127.0.0.1',
     dataDir: mkdtempSync(join(tmpdir(), 'dalil-bench-')),
@@ -49,6 +51,7 @@ function config(): Config {
     logLevel: 'silent',
     secrets: { sessionKey: 'bench-session-key-0123456789abcdef', encryptionKey: 'bench-encryption-key-0123456789ab' },
   };
+  return c as unknown as Config;
 }
 
 interface Case {

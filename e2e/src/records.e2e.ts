@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.js';
 import { openBrowser } from './browser.js';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
@@ -29,7 +29,15 @@ beforeAll(async () => {
   parentId = p.id;
   browser = await openBrowser();
   page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error('console:', m.text());
+  });
 }, 120_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: `${shots}/fail-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}.png`, fullPage: true });
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -50,8 +58,10 @@ async function pick(testid: string, typed: string, optionText: string | RegExp, 
   if (close) await close();
 }
 
+/** Opens a select from the keyboard (as a keyboard user would) and clicks the option. */
 async function choose(testid: string, optionText: string): Promise<void> {
-  await page.getByTestId(testid).click();
+  await page.getByTestId(testid).focus();
+  await page.keyboard.press('Enter');
   const option = page.locator('.v-overlay--active .v-list-item').filter({ hasText: optionText }).first();
   await option.waitFor({ state: 'visible', timeout: 10_000 });
   await option.click();

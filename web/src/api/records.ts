@@ -10,11 +10,9 @@ export const PLURAL: Record<RecordKind, 'bulletins' | 'actors' | 'incidents'> = 
   incident: 'incidents',
 };
 
-export interface RecordPermissions {
-  update: boolean;
-  delete: boolean;
-  viewHistory?: boolean;
-}
+/** What the caller may do with a record, workflow actions included (server-computed). */
+export type { RecordPermissions } from './workflow';
+import type { RecordPermissions } from './workflow';
 
 export interface OptsDetails {
   opts: string | null;

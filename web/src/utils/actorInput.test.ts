@@ -29,7 +29,7 @@ function actor(over: Partial<Actor> = {}): Actor {
     }],
     events: [], tags: ['a'], status: 'Human Created',
     review: null, reviewAction: null, comments: null, createdBy: null, assignedTo: null, firstPeerReviewer: null, secondPeerReviewer: null,
-    accessGroups: [], createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', permissions: { update: true, delete: true },
+    accessGroups: [], createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', permissions: { update: true, delete: true, assign: false, assignReviewer: false, selfAssign: false, review: false, finalize: false },
     ...over,
   };
 }

@@ -6,7 +6,8 @@ import { col, type KindSpec } from './search.kinds.js';
  * Ranked full text. Records keep a normalised `search_text` (lib/normalize.ts) and a generated
  * `search_tsv = to_tsvector('simple', search_text)` with a GIN index; queries are normalised the
  * same way, so Arabic letter variants, tashkeel, tatweel, Arabic-Indic digits and Latin accents
- * match both ways. Words match as prefixes (`tart` finds `tartus`); quoted text is an exact phrase.
+ * match both ways. The last word matches as a prefix (`tart` finds `tartus`), earlier words whole;
+ * quoted text is an exact phrase.
  * When a text search finds nothing, the engine retries in fuzzy mode: each word may also occur
  * anywhere inside a word (trigram-indexed ILIKE) or be misspelt (pg_trgm word similarity).
  */
@@ -24,11 +25,11 @@ interface Term {
   phrase: boolean;
 }
 
-function toTerm(raw: string, phrase: boolean): Term | null {
+function toTerm(raw: string, phrase: boolean, prefix = !phrase): Term | null {
   const t = tokens(raw);
   if (!t.length) return null;
   const quoted = t.map((x) => `'${x}'`);
-  const query = phrase ? quoted.join(' <-> ') : `${quoted.join(' <-> ')}:*`;
+  const query = prefix ? `${quoted.join(' <-> ')}:*` : quoted.join(' <-> ');
   return { raw, query: t.length > 1 ? `(${query})` : query, phrase };
 }
 
@@ -39,8 +40,11 @@ export function textTerms(text: string | undefined): Term[] {
   const re = /"([^"]+)"/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(normalizeText(text))) !== null) if (m[1]) phrases.add(m[1].trim());
-  return queryTerms(text)
-    .map((t) => toTerm(t, phrases.has(t)))
+  // Whole words, except the last one, which matches as a prefix (as typed). Prefix matching on
+  // every word costs a GIN range scan per word; whole-word lookups are much cheaper at scale.
+  const list = queryTerms(text);
+  return list
+    .map((t, i) => toTerm(t, phrases.has(t), !phrases.has(t) && i === list.length - 1))
     .filter((t): t is Term => t !== null);
 }
 
