@@ -2,6 +2,9 @@
 import { defineStore } from 'pinia';
 import { ref, type Ref } from 'vue';
 import type { Page, PageQuery } from '../api/types';
+import { workflowApi, type RecordPlural } from '../api/workflow';
+import type { ListFilter } from './bulletinList';
+import { useSessionStore } from './session';
 import { actorsApi, incidentsApi, type Actor, type ActorInput, type ActorUpdateBody, type Incident, type IncidentInput, type IncidentUpdateBody } from '../api/records';
 
 const PAGE_SIZE = 30;
@@ -10,10 +13,18 @@ interface ListApi<T> {
   list: (query: PageQuery & { q?: string }) => Promise<Page<T>>;
 }
 
-function listStore<T extends { id: number }>(id: string, source: ListApi<T>) {
+function listStore<T extends { id: number }>(id: string, source: ListApi<T>, plural: RecordPlural) {
   return defineStore(id, () => {
     const items = ref([]) as Ref<T[]>;
     const q = ref('');
+    /** "Assigned to me" / "My review list" (issue #4): the advanced search with one filter. */
+    const filter = ref<ListFilter>('all');
+    const fetchPage = (query: PageQuery & { q?: string }): Promise<Page<T>> => {
+      const me = useSessionStore().user?.id;
+      if (filter.value === 'all' || me === undefined) return source.list(query);
+      const block = { ...(filter.value === 'assigned' ? { assignedTo: [me] } : { reviewer: [me] }), ...(query.q ? { text: query.q } : {}) };
+      return workflowApi.mine<T>(plural, block, query.limit ?? PAGE_SIZE, query.cursor);
+    };
     const total = ref<number | null>(null);
     const nextCursor = ref<string | null>(null);
     const loading = ref(false);
@@ -27,7 +38,7 @@ function listStore<T extends { id: number }>(id: string, source: ListApi<T>) {
       loading.value = true;
       error.value = null;
       try {
-        const page = await source.list({ q: text.trim() || undefined, limit: PAGE_SIZE });
+        const page = await fetchPage({ q: text.trim() || undefined, limit: PAGE_SIZE });
         if (seq !== requestSeq) return;
         items.value = page.items;
         total.value = page.total;
@@ -46,7 +57,7 @@ function listStore<T extends { id: number }>(id: string, source: ListApi<T>) {
       loading.value = true;
       error.value = null;
       try {
-        const page = await source.list({ q: q.value.trim() || undefined, limit: PAGE_SIZE, cursor: nextCursor.value });
+        const page = await fetchPage({ q: q.value.trim() || undefined, limit: PAGE_SIZE, cursor: nextCursor.value });
         if (seq !== requestSeq) return;
         items.value = [...items.value, ...page.items];
         nextCursor.value = page.nextCursor;
@@ -69,7 +80,12 @@ function listStore<T extends { id: number }>(id: string, source: ListApi<T>) {
       if (total.value !== null) total.value = Math.max(0, total.value - 1);
     }
 
-    return { items, q, total, nextCursor, loading, error, loaded, search, loadMore, upsert, removeLocal };
+    function setFilter(f: ListFilter): Promise<void> {
+      filter.value = f;
+      return search();
+    }
+
+    return { items, q, filter, total, nextCursor, loading, error, loaded, search, setFilter, loadMore, upsert, removeLocal };
   });
 }
 
@@ -132,8 +148,8 @@ function recordStore<T extends { id: number }, C, U>(
   });
 }
 
-export const useActorListStore = listStore<Actor>('actorList', actorsApi);
-export const useIncidentListStore = listStore<Incident>('incidentList', incidentsApi);
+export const useActorListStore = listStore<Actor>('actorList', actorsApi, 'actors');
+export const useIncidentListStore = listStore<Incident>('incidentList', incidentsApi, 'incidents');
 
 export const useActorStore = recordStore<Actor, ActorInput & { comment: string }, ActorUpdateBody>('actor', actorsApi, () =>
   useActorListStore(),

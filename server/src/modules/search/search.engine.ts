@@ -92,7 +92,7 @@ export async function estimate(db: Db, query: SQL): Promise<number> {
  * the planner expects at most this many matches; broader searches come newest first (the response
  * says `order: "newest"`), which stays fast at a million records. Refining the search ranks again.
  */
-export const RANK_LIMIT = 5000;
+export const RANK_LIMIT = 2000;
 
 /** The SQL of one search page and its count (the benchmark runs these directly as "raw SQL"). */
 export async function searchQueries(db: Db, actor: ActingUser, kind: SearchKind, req: SearchRequest, fuzzy: boolean) {
