@@ -68,7 +68,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const routeTable = requireAccessDeclarations(app);
   app.decorate('routeTable', routeTable);
   await app.register(cookie);
-  await registerSecurityHeaders(app, { tileHosts: config.mapTileHosts });
+  await registerSecurityHeaders(app, { tileHosts: config.mapTileHosts, recaptcha: config.recaptcha !== null });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Dalil API', version: VERSION, description: API_DESCRIPTION },

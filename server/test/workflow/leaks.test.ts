@@ -169,6 +169,7 @@ describe('other channels', () => {
       await measure(987654); // warm-up
       const hiddenCount = await measure(hidden.incident);
       const missingCount = await measure(987655);
+      expect(hiddenCount).toBeGreaterThan(1); // the counter sees the read and the existence check
       expect(hiddenCount).toBe(missingCount);
     } finally {
       target.query = original;
@@ -225,5 +226,25 @@ describe('per-user flags', () => {
     const loc = await signedIn(ctx, { roles: ['DA'], permissions: { canEditLocations: true } });
     expect((await loc.get(`/api/bulletins/${openBulletin}`)).json().permissions.editLocations).toBe(true);
     expect((await outsider.post('/api/locations', { title: 'x' })).statusCode).toBe(403);
+  });
+});
+
+describe('history of a visible record does not name a hidden record it was related to', () => {
+  it('shows the relation line to members and a neutral line to outsiders', async () => {
+    const note = `source ${SECRET} in Homs`;
+    const res = await admin.post(`/api/bulletins/${openBulletin}/relations`, {
+      kind: 'bulletin',
+      id: hidden.bulletin,
+      comment: note,
+    });
+    expect(res.statusCode).toBe(200);
+    const asOutsider = (await outsider.get(`/api/bulletins/${openBulletin}/history`)).json<{ items: { comment: string }[] }>();
+    const outsiderText = JSON.stringify(asOutsider);
+    expect(outsiderText).not.toContain(note);
+    expect(outsiderText).not.toContain(`#${hidden.bulletin}`);
+    expect(asOutsider.items[0]?.comment).toBe('Relation changed with a record you cannot see.');
+    const asMember = (await member.get(`/api/bulletins/${openBulletin}/history`)).json<{ items: { comment: string }[] }>();
+    expect(asMember.items[0]?.comment).toContain(note);
+    expect(asMember.items[0]?.comment).toContain(`#${hidden.bulletin}`);
   });
 });

@@ -12,6 +12,9 @@ export const revisions = pgTable(
     status: text('status').notNull().default(''),
     comment: text('comment').notNull().default(''),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    /** For relation changes: the record at the other end, so history can hide it from those who may not see it. */
+    relatedKind: text('related_kind'),
+    relatedId: integer('related_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('revisions_record_idx').on(t.kind, t.recordId, t.id)],

@@ -101,7 +101,7 @@ export async function recordActorChange(
     status: agg.row.status,
     comment,
     snapshot: snapshotOf(snapshot as ActorJson),
-  });
+  }, details);
   await appendActivity(tx, { ...who, action, kind: 'actor', recordId: id, details: { ...details, revisionId } });
 }
 

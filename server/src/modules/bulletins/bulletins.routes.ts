@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/guard.js';
 import type { ModuleDeps } from '../index.js';
+import { recordHistory } from '../history/history.service.js';
 import { bulletinCreateBody, bulletinListQuery, bulletinUpdateBody, deleteBody, idParams } from './bulletins.schemas.js';
 import {
-  bulletinHistory,
   createBulletin,
   deleteBulletin,
   getBulletin,
@@ -50,6 +50,6 @@ export function bulletinRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   );
 
   r.get('/api/bulletins/:id/history', { schema: { params: idParams, tags }, config: { access: 'signedIn' } }, (request) =>
-    bulletinHistory(db, actorOf(request), request.params.id),
+    recordHistory(db, actorOf(request), 'bulletin', request.params.id),
   );
 }

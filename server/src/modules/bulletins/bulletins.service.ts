@@ -115,7 +115,7 @@ export async function recordBulletinChange(
     status: agg.row.status,
     comment,
     snapshot: snapshotOf(snapshot as BulletinJson),
-  });
+  }, details);
   await appendActivity(tx, { ...who, action, kind: 'bulletin', recordId: id, details: { ...details, revisionId } });
 }
 

@@ -8,8 +8,13 @@ export type RecordKind = 'bulletin' | 'actor' | 'incident' | 'location';
 export async function insertRevision(
   db: Db,
   values: { kind: RecordKind; recordId: number; userId: number | null; status: string; comment: string; snapshot: Record<string, unknown> },
+  details: Record<string, unknown> = {},
 ): Promise<number> {
-  const [row] = await db.insert(revisions).values(values).returning({ id: revisions.id });
+  const related = relatedOf(details);
+  const [row] = await db
+    .insert(revisions)
+    .values({ ...values, relatedKind: related?.kind ?? null, relatedId: related?.id ?? null })
+    .returning({ id: revisions.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
 }
@@ -30,4 +35,11 @@ export async function findRevision(db: Db, kind: RecordKind, recordId: number, i
     .where(and(eq(revisions.kind, kind), eq(revisions.recordId, recordId), eq(revisions.id, id)))
     .limit(1);
   return row;
+}
+
+/** The other record of a relation change (`details.with`, set by the relations module). */
+export function relatedOf(details: Record<string, unknown>): { kind: RecordKind; id: number } | null {
+  const w = details.with as { kind?: unknown; id?: unknown } | undefined;
+  if (!w || typeof w.id !== 'number' || !['bulletin', 'actor', 'incident'].includes(String(w.kind))) return null;
+  return { kind: w.kind as RecordKind, id: w.id };
 }

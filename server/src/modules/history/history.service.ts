@@ -1,3 +1,4 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { Forbidden, Invalid, NotFound } from '../../http/errors.js';
@@ -9,9 +10,33 @@ import { diffSnapshots } from './history.diff.js';
 import { presentRevision } from './history.presenter.js';
 import { findRevision, listRevisions, type RevisionRow } from './history.repo.js';
 
+/**
+ * Revisions written for a relation change name the record at the other end. Those whose other
+ * record the viewer may not see are shown without it (one query per kind, visibility in SQL).
+ */
+async function revisionsNamingHiddenRecords(db: Db, actor: ActingUser, revs: RevisionRow[]): Promise<Set<number>> {
+  const hidden = new Set<number>();
+  for (const kind of ['bulletin', 'actor', 'incident'] as const) {
+    const wanted = revs.filter((r) => r.relatedKind === kind && r.relatedId !== null);
+    if (!wanted.length) continue;
+    const mod = RECORD_KIND_MODULES[kind];
+    const ids = [...new Set(wanted.map((r) => r.relatedId as number))];
+    const seen = await db
+      .select({ id: mod.idColumn })
+      .from(mod.table)
+      .where(and(inArray(mod.idColumn, ids), eq(mod.deletedColumn, false), mod.visible(actor)));
+    const visible = new Set(seen.map((r) => Number(r.id)));
+    for (const r of wanted) if (!visible.has(r.relatedId as number)) hidden.add(r.id);
+  }
+  return hidden;
+}
+
+export const HIDDEN_RELATION_COMMENT = 'Relation changed with a record you cannot see.';
+
 async function presentRevisions(db: Db, actor: ActingUser, revs: RevisionRow[], full: boolean) {
   const names = await namesOfUsers(db, revs.flatMap((r) => (r.userId ? [r.userId] : [])));
-  return revs.map((r) => presentRevision(actor, r, names, full));
+  const hidden = await revisionsNamingHiddenRecords(db, actor, revs);
+  return revs.map((r) => presentRevision(actor, hidden.has(r.id) ? { ...r, comment: HIDDEN_RELATION_COMMENT } : r, names, full));
 }
 
 /** Revisions of a record, newest first: full snapshots only for users with full history. */

@@ -100,7 +100,7 @@ export async function recordIncidentChange(
     status: agg.row.status,
     comment,
     snapshot: snapshotOf(snapshot as IncidentJson),
-  });
+  }, details);
   await appendActivity(tx, { ...who, action, kind: 'incident', recordId: id, details: { ...details, revisionId } });
 }
 
