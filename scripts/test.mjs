@@ -10,12 +10,17 @@ function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Chromium is needed for the browser tests. Install it with:\n\n  sudo apt-get install -y ${SYSTEM_PACKAGES.join(' ')}\n`);
+    console.error(
+      `Chromium is needed for the browser tests. Install it with:\n\n  sudo apt-get install -y ${SYSTEM_PACKAGES.join(' ')}\n`,
+    );
     process.exit(1);
   }
   console.log('Installing Debian chromium for the browser tests…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update', '-q'], { env }) !== 0 || run('apt-get', ['install', '-y', '-q', ...SYSTEM_PACKAGES], { env }) !== 0) {
+  if (
+    run('apt-get', ['update', '-q'], { env }) !== 0 ||
+    run('apt-get', ['install', '-y', '-q', ...SYSTEM_PACKAGES], { env }) !== 0
+  ) {
     console.error('Installing chromium failed.');
     process.exit(1);
   }

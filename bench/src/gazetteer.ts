@@ -35,10 +35,24 @@ export function places(): Place[] {
   }
   const out: Place[] = [];
   for (let g = 1; g <= 14; g++) {
-    out.push({ id: g, parent: null, title: `Governorate ${g}`, titleAr: `محافظة ${g}`, lat: 32.5 + g * 0.3, lng: 36 + (g % 4) * 0.5 });
+    out.push({
+      id: g,
+      parent: null,
+      title: `Governorate ${g}`,
+      titleAr: `محافظة ${g}`,
+      lat: 32.5 + g * 0.3,
+      lng: 36 + (g % 4) * 0.5,
+    });
     for (let c = 1; c <= 60; c++) {
       const id = g * 100 + c;
-      out.push({ id, parent: g, title: `Town ${id}`, titleAr: `بلدة ${id}`, lat: 32.5 + g * 0.3 + c * 0.01, lng: 36 + (g % 4) * 0.5 + c * 0.01 });
+      out.push({
+        id,
+        parent: g,
+        title: `Town ${id}`,
+        titleAr: `بلدة ${id}`,
+        lat: 32.5 + g * 0.3 + c * 0.01,
+        lng: 36 + (g % 4) * 0.5 + c * 0.01,
+      });
     }
   }
   return out;
@@ -83,7 +97,11 @@ export function labelRows(): LabelRow[] {
     const idx = (n: string) => head?.indexOf(n) ?? -1;
     return body
       .filter((r) => r.length > 2)
-      .map((r) => ({ id: Number(r[idx('id')]), parent: r[idx('parent_label_id')] ? Number(r[idx('parent_label_id')]) : null, title: r[idx('title')] ?? '' }));
+      .map((r) => ({
+        id: Number(r[idx('id')]),
+        parent: r[idx('parent_label_id')] ? Number(r[idx('parent_label_id')]) : null,
+        title: r[idx('title')] ?? '',
+      }));
   }
   const out: LabelRow[] = [];
   for (let i = 1; i <= 20; i++) {

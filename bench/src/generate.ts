@@ -28,7 +28,8 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** Deterministic pseudo-random integer in [1, n] from a row number and a salt (recomputable across statements). */
 const pick = (g: string, salt: number | string, n: string) => `(1 + (abs(hashint4(${g} + ${salt})) % ${n}))`;
 /** Same, skewed towards low indexes (a few places and words are much more common, as in real data). */
-const skew = (g: string, salt: number | string, n: string) => `(1 + floor(power((abs(hashint4(${g} + ${salt})) % 100000) / 100000.0, 2) * ${n})::int)`;
+const skew = (g: string, salt: number | string, n: string) =>
+  `(1 + floor(power((abs(hashint4(${g} + ${salt})) % 100000) / 100000.0, 2) * ${n})::int)`;
 
 async function exec(db: Database['db'], text: string): Promise<void> {
   await db.execute(sql.raw(text));
@@ -49,7 +50,11 @@ async function chunks(total: number, f: (from: number, to: number) => Promise<vo
  * generate_series): word lists and vocabulary names are normalised in TypeScript once and stored
  * in helper tables, so the search text is built in SQL from already-normalised words.
  */
-export async function generate(database: Database, sizes: Sizes, log: (s: string) => void = console.log): Promise<void> {
+export async function generate(
+  database: Database,
+  sizes: Sizes,
+  log: (s: string) => void = console.log,
+): Promise<void> {
   const db = database.db;
   await runMigrations(database);
   await loadDefaultData(db);
@@ -60,32 +65,54 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
   }
   const started = performance.now();
   // Users and groups.
-  const groups = await rows<{ id: number }>(db, sql`insert into access_groups (name) values ('Bench team A'), ('Bench team B') returning id`);
+  const groups = await rows<{ id: number }>(
+    db,
+    sql`insert into access_groups (name) values ('Bench team A'), ('Bench team B') returning id`,
+  );
   const [gA, gB] = groups.map((g) => Number(g.id));
   const cli = { cli: true as const, username: 'bench' };
   await createUser(db, cli, { username: 'benchadmin', password: BENCH_PASSWORD, roles: ['Admin'] });
   await createUser(db, cli, { username: 'benchda', password: BENCH_PASSWORD, roles: ['DA'] });
-  await createUser(db, cli, { username: 'benchmember', password: BENCH_PASSWORD, roles: ['DA'], groups: [gA as number] });
+  await createUser(db, cli, {
+    username: 'benchmember',
+    password: BENCH_PASSWORD,
+    roles: ['DA'],
+    groups: [gA as number],
+  });
 
   await timed('vocabularies', log, async () => {
     const labels = labelRows();
     for (let i = 0; i < labels.length; i += 500) {
       const part = labels.slice(i, i + 500);
-      await exec(db, `insert into labels (id, title, for_bulletin, for_actor, for_incident) values ${part.map((l) => `(${l.id}, ${lit(l.title)}, true, true, true)`).join(',')} on conflict do nothing`);
+      await exec(
+        db,
+        `insert into labels (id, title, for_bulletin, for_actor, for_incident) values ${part.map((l) => `(${l.id}, ${lit(l.title)}, true, true, true)`).join(',')} on conflict do nothing`,
+      );
     }
-    for (const l of labels) if (l.parent) await exec(db, `update labels set parent_id = ${l.parent} where id = ${l.id} and exists (select 1 from labels where id = ${l.parent})`);
+    for (const l of labels)
+      if (l.parent)
+        await exec(
+          db,
+          `update labels set parent_id = ${l.parent} where id = ${l.id} and exists (select 1 from labels where id = ${l.parent})`,
+        );
     await exec(db, `select setval(pg_get_serial_sequence('labels', 'id'), (select max(id) from labels))`);
     const pl = places();
     for (let i = 0; i < pl.length; i += 500) {
       const part = pl.slice(i, i + 500);
-      await exec(db, `insert into locations (id, title, title_ar, lat, lng) values ${part.map((p) => `(${p.id}, ${lit(p.title)}, ${lit(p.titleAr)}, ${p.lat ?? 'null'}, ${p.lng ?? 'null'})`).join(',')}`);
+      await exec(
+        db,
+        `insert into locations (id, title, title_ar, lat, lng) values ${part.map((p) => `(${p.id}, ${lit(p.title)}, ${lit(p.titleAr)}, ${p.lat ?? 'null'}, ${p.lng ?? 'null'})`).join(',')}`,
+      );
     }
     for (const p of pl) if (p.parent) await exec(db, `update locations set parent_id = ${p.parent} where id = ${p.id}`);
-    await exec(db, `with recursive t(id, path, fn, fna, depth) as (
+    await exec(
+      db,
+      `with recursive t(id, path, fn, fna, depth) as (
         select id, '/' || id || '/', title, title_ar, 1 from locations where parent_id is null
         union all
         select l.id, t.path || l.id || '/', l.title || ', ' || t.fn, l.title_ar || '، ' || t.fna, t.depth + 1 from locations l join t on l.parent_id = t.id where t.depth < 8)
-      update locations set path = t.path, full_name = t.fn, full_name_ar = t.fna from t where locations.id = t.id`);
+      update locations set path = t.path, full_name = t.fn, full_name_ar = t.fna from t where locations.id = t.id`,
+    );
     await exec(db, `select setval(pg_get_serial_sequence('locations', 'id'), (select max(id) from locations))`);
     // Normalised names for search text, and word lists.
     await exec(db, `create table if not exists bench_words (lang text, i int, raw text, norm text)`);
@@ -98,20 +125,37 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
       ...LAST_EN.map((w, i) => ['le', i + 1, w] as const),
       ...LAST_AR.map((w, i) => ['la', i + 1, w] as const),
     ];
-    await exec(db, `insert into bench_words values ${words.map(([l, i, w]) => `(${lit(l)}, ${i}, ${lit(w)}, ${lit(normalizeText(w))})`).join(',')}`);
-    const locs = await rows<{ id: number; full_name: string; full_name_ar: string }>(db, sql`select id, full_name, full_name_ar from locations`);
+    await exec(
+      db,
+      `insert into bench_words values ${words.map(([l, i, w]) => `(${lit(l)}, ${i}, ${lit(w)}, ${lit(normalizeText(w))})`).join(',')}`,
+    );
+    const locs = await rows<{ id: number; full_name: string; full_name_ar: string }>(
+      db,
+      sql`select id, full_name, full_name_ar from locations`,
+    );
     for (let i = 0; i < locs.length; i += 500) {
       const part = locs.slice(i, i + 500);
-      await exec(db, `insert into bench_names values ${part.map((l) => `('loc', ${l.id}, ${lit(normalizeText(`${l.full_name} ${l.full_name_ar}`))})`).join(',')}`);
+      await exec(
+        db,
+        `insert into bench_names values ${part.map((l) => `('loc', ${l.id}, ${lit(normalizeText(`${l.full_name} ${l.full_name_ar}`))})`).join(',')}`,
+      );
     }
     for (let i = 0; i < labels.length; i += 500) {
       const part = labels.slice(i, i + 500);
-      await exec(db, `insert into bench_names values ${part.map((l) => `('label', ${l.id}, ${lit(normalizeText(l.title))})`).join(',')}`);
+      await exec(
+        db,
+        `insert into bench_names values ${part.map((l) => `('label', ${l.id}, ${lit(normalizeText(l.title))})`).join(',')}`,
+      );
     }
     await exec(db, `create index if not exists bench_names_idx on bench_names (kind, id)`);
     await exec(db, `analyze bench_names`);
-    await exec(db, `update locations set search_text = n.norm from bench_names n where n.kind = 'loc' and n.id = locations.id`);
-    await exec(db, `create table if not exists bench_arrays as select
+    await exec(
+      db,
+      `update locations set search_text = n.norm from bench_names n where n.kind = 'loc' and n.id = locations.id`,
+    );
+    await exec(
+      db,
+      `create table if not exists bench_arrays as select
         (select array_agg(raw order by i) from bench_words where lang = 'en') er, (select array_agg(norm order by i) from bench_words where lang = 'en') en,
         (select array_agg(raw order by i) from bench_words where lang = 'ar') ar, (select array_agg(norm order by i) from bench_words where lang = 'ar') an,
         (select array_agg(raw order by i) from bench_words where lang = 'fe') fe, (select array_agg(raw order by i) from bench_words where lang = 'fa') fa,
@@ -119,7 +163,8 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
         (select array_agg(norm order by i) from bench_words where lang = 'fa') fan, (select array_agg(norm order by i) from bench_words where lang = 'la') lan,
         (select array_agg(id order by id) from labels) lids,
         (select array_agg(id order by id) from locations where lat is not null and path <> '') pids,
-        (select array_agg(id order by id) from event_types) etids`);
+        (select array_agg(id order by id) from event_types) etids`,
+    );
   });
 
   // Text indexes are built once after loading (far faster than maintaining them row by row).
@@ -133,7 +178,9 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
   // detoasts the whole array every time, which made generation 50x slower.
   const [arrays] = await rows<Record<string, unknown[]>>(db, sql`select * from bench_arrays`);
   const constArray = (v: unknown[], type: 'text' | 'int') =>
-    type === 'int' ? `array[${v.map(Number).join(',')}]::int[]` : `array[${v.map((x) => lit(String(x))).join(',')}]::text[]`;
+    type === 'int'
+      ? `array[${v.map(Number).join(',')}]::int[]`
+      : `array[${v.map((x) => lit(String(x))).join(',')}]::text[]`;
   const A = `(select ${Object.entries(arrays ?? {})
     .map(([k, v]) => `${constArray(v, k.endsWith('ids') ? 'int' : 'text')} as ${k}`)
     .join(', ')}) w`;
@@ -143,7 +190,9 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
 
   await timed(`${sizes.bulletins} bulletins (+ labels, locations, events, geo markers, groups)`, log, async () => {
     await chunks(sizes.bulletins, async (from, to) => {
-      await exec(db, `insert into bulletins (id, title, title_ar, description, status, tags, origin_id, publish_date, documentation_date, created_at, updated_at, comments, search_text)
+      await exec(
+        db,
+        `insert into bulletins (id, title, title_ar, description, status, tags, origin_id, publish_date, documentation_date, created_at, updated_at, comments, search_text)
         select g, t.title, t.title_ar, t.descr, (array['Human Created','Machine Created','Peer Reviewed','Finalized'])[1 + g % 4],
           array[w.er[${pick('g', 11, '40')}]], 'YT-' || (g * 7919 % 1000003), t.pub, t.pub + interval '2 days', t.pub + interval '30 days', t.pub + interval '30 days', 'generated',
           g || ' ' || t.title_n || ' ' || t.title_ar_n || ' ' || t.descr_n || ' ' || w.en[${pick('g', 11, '40')}] || ' yt ' || (g * 7919 % 1000003) || ' '
@@ -157,33 +206,61 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
           timestamptz '2011-03-01' + ((abs(hashint4(g + 3)) % 4700) * interval '1 day') pub) x,
         lateral (select ${words('x.ti', 'er')} title, ${words('x.ti', 'en')} title_n, ${words('x.tai', 'ar')} title_ar, ${words('x.tai', 'an')} title_ar_n,
           case when g % 3 = 0 then ${words('x.di', 'ar')} else ${words('x.di', 'er')} end descr,
-          case when g % 3 = 0 then ${words('x.di', 'an')} else ${words('x.di', 'en')} end descr_n, x.pub) t`);
-      await exec(db, `insert into bulletin_labels select g, w.lids[${pick('g', 1, nl)}] from ${A}, generate_series(${from}, ${to}) g on conflict do nothing`);
-      await exec(db, `insert into bulletin_locations select g, w.pids[${skew('g', 2, np)}] from ${A}, generate_series(${from}, ${to}) g on conflict do nothing`);
-      await exec(db, `insert into events (bulletin_id, event_type_id, location_id, from_date, to_date, estimated)
+          case when g % 3 = 0 then ${words('x.di', 'an')} else ${words('x.di', 'en')} end descr_n, x.pub) t`,
+      );
+      await exec(
+        db,
+        `insert into bulletin_labels select g, w.lids[${pick('g', 1, nl)}] from ${A}, generate_series(${from}, ${to}) g on conflict do nothing`,
+      );
+      await exec(
+        db,
+        `insert into bulletin_locations select g, w.pids[${skew('g', 2, np)}] from ${A}, generate_series(${from}, ${to}) g on conflict do nothing`,
+      );
+      await exec(
+        db,
+        `insert into events (bulletin_id, event_type_id, location_id, from_date, to_date, estimated)
         select g, w.etids[${pick('g', 4, 'cardinality(w.etids)')}], w.pids[${skew('g', 5, np)}],
           timestamptz '2011-03-01' + ((abs(hashint4(g + 3)) % 4700) * interval '1 day') - interval '2 days',
           timestamptz '2011-03-01' + ((abs(hashint4(g + 3)) % 4700) * interval '1 day'), g % 7 = 0
-        from ${A}, generate_series(${from}, ${to}) g where g % 10 < 3`);
-      await exec(db, `insert into geo_markers (bulletin_id, title, lat, lng)
+        from ${A}, generate_series(${from}, ${to}) g where g % 10 < 3`,
+      );
+      await exec(
+        db,
+        `insert into geo_markers (bulletin_id, title, lat, lng)
         select g, 'marker', l.lat + ((g % 100) - 50) / 10000.0, l.lng + ((g % 77) - 38) / 10000.0
-        from ${A} cross join generate_series(${from}, ${to}) g join locations l on l.id = w.pids[${skew('g', 6, np)}] where g % 10 = 5`);
-      await exec(db, `insert into bulletin_groups select g, case when g % 40 = 0 then ${gA} else ${gB} end from generate_series(${from}, ${to}) g where g % 20 = 0`);
+        from ${A} cross join generate_series(${from}, ${to}) g join locations l on l.id = w.pids[${skew('g', 6, np)}] where g % 10 = 5`,
+      );
+      await exec(
+        db,
+        `insert into bulletin_groups select g, case when g % 40 = 0 then ${gA} else ${gB} end from generate_series(${from}, ${to}) g where g % 20 = 0`,
+      );
     });
     await exec(db, `select setval(pg_get_serial_sequence('bulletins', 'id'), ${Math.max(1, sizes.bulletins)})`);
   });
 
   await timed(`${sizes.actors} actors (+ profiles, labels, groups)`, log, async () => {
     await chunks(sizes.actors, async (from, to) => {
-      await exec(db, `insert into actors (id, type, name, name_ar, first_name, last_name, first_name_ar, last_name_ar, sex, origin_place_id, occupation, status, comments, search_text, created_at, updated_at)
+      await exec(
+        db,
+        `insert into actors (id, type, name, name_ar, first_name, last_name, first_name_ar, last_name_ar, sex, origin_place_id, occupation, status, comments, search_text, created_at, updated_at)
         select g, 'Person', w.fe[f] || ' ' || w.le[l], w.fa[f] || ' ' || w.la[l], w.fe[f], w.le[l], w.fa[f], w.la[l], case when g % 3 = 0 then 'Female' else 'Male' end,
           w.pids[${skew('g', 7, np)}], w.er[${pick('g', 8, '60')}], 'Human Created', 'generated',
           g || ' ' || lower(w.fe[f] || ' ' || w.le[l]) || ' ' || w.fan[f] || ' ' || w.lan[l] || ' ' || w.en[${pick('g', 8, '60')}] || ' ' || coalesce((select norm from bench_names where kind = 'loc' and id = w.pids[${skew('g', 7, np)}]), ''),
           timestamptz '2012-01-01' + ((abs(hashint4(g + 9)) % 4000) * interval '1 day'), timestamptz '2012-01-01' + ((abs(hashint4(g + 9)) % 4000) * interval '1 day')
-        from ${A}, generate_series(${from}, ${to}) g, lateral (select ${pick('g', 21, 'cardinality(w.fe)')} f, ${pick('g', 22, 'cardinality(w.le)')} l) n`);
-      await exec(db, `insert into actor_profiles (id, actor_id, mode, origin_id) select g, g, 'normal', 'P-' || g from generate_series(${from}, ${to}) g`);
-      await exec(db, `insert into actor_profile_labels select g, w.lids[${pick('g', 10, nl)}] from ${A}, generate_series(${from}, ${to}) g where g % 2 = 0 on conflict do nothing`);
-      await exec(db, `insert into actor_groups select g, ${gA} from generate_series(${from}, ${to}) g where g % 20 = 0`);
+        from ${A}, generate_series(${from}, ${to}) g, lateral (select ${pick('g', 21, 'cardinality(w.fe)')} f, ${pick('g', 22, 'cardinality(w.le)')} l) n`,
+      );
+      await exec(
+        db,
+        `insert into actor_profiles (id, actor_id, mode, origin_id) select g, g, 'normal', 'P-' || g from generate_series(${from}, ${to}) g`,
+      );
+      await exec(
+        db,
+        `insert into actor_profile_labels select g, w.lids[${pick('g', 10, nl)}] from ${A}, generate_series(${from}, ${to}) g where g % 2 = 0 on conflict do nothing`,
+      );
+      await exec(
+        db,
+        `insert into actor_groups select g, ${gA} from generate_series(${from}, ${to}) g where g % 20 = 0`,
+      );
     });
     await exec(db, `select setval(pg_get_serial_sequence('actors', 'id'), ${Math.max(1, sizes.actors)})`);
     await exec(db, `select setval(pg_get_serial_sequence('actor_profiles', 'id'), ${Math.max(1, sizes.actors)})`);
@@ -191,13 +268,22 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
 
   await timed(`${sizes.incidents} incidents`, log, async () => {
     await chunks(sizes.incidents, async (from, to) => {
-      await exec(db, `insert into incidents (id, title, title_ar, status, comments, search_text)
+      await exec(
+        db,
+        `insert into incidents (id, title, title_ar, status, comments, search_text)
         select g, ${words('x.ti', 'er')}, ${words('x.tai', 'ar')}, 'Human Created', 'generated', g || ' ' || ${words('x.ti', 'en')} || ' ' || ${words('x.tai', 'an')}
         from ${A}, generate_series(${from}, ${to}) g, lateral (select
           array(select ${skew('g', '400 + s', 'cardinality(w.er)')} from generate_series(1, 4 + g % 4) s) ti,
-          array(select ${skew('g', '500 + s', 'cardinality(w.ar)')} from generate_series(1, 3 + g % 4) s) tai) x`);
-      await exec(db, `insert into incident_locations select g, w.pids[${skew('g', 12, np)}] from ${A}, generate_series(${from}, ${to}) g on conflict do nothing`);
-      await exec(db, `insert into incident_labels select g, w.lids[${pick('g', 13, nl)}] from ${A}, generate_series(${from}, ${to}) g on conflict do nothing`);
+          array(select ${skew('g', '500 + s', 'cardinality(w.ar)')} from generate_series(1, 3 + g % 4) s) tai) x`,
+      );
+      await exec(
+        db,
+        `insert into incident_locations select g, w.pids[${skew('g', 12, np)}] from ${A}, generate_series(${from}, ${to}) g on conflict do nothing`,
+      );
+      await exec(
+        db,
+        `insert into incident_labels select g, w.lids[${pick('g', 13, nl)}] from ${A}, generate_series(${from}, ${to}) g on conflict do nothing`,
+      );
     });
     await exec(db, `select setval(pg_get_serial_sequence('incidents', 'id'), ${Math.max(1, sizes.incidents)})`);
   });
@@ -206,21 +292,36 @@ export async function generate(database: Database, sizes: Sizes, log: (s: string
     const B = sizes.bulletins;
     const share = (f: number) => Math.round(sizes.relations * f);
     await chunks(share(0.4), (from, to) =>
-      exec(db, `insert into actor_bulletin_relations (actor_id, bulletin_id) select ${pick('g', 31, String(sizes.actors))}, ${pick('g', 32, String(B))} from generate_series(${from}, ${to}) g on conflict do nothing`),
+      exec(
+        db,
+        `insert into actor_bulletin_relations (actor_id, bulletin_id) select ${pick('g', 31, String(sizes.actors))}, ${pick('g', 32, String(B))} from generate_series(${from}, ${to}) g on conflict do nothing`,
+      ),
     );
     await chunks(share(0.35), (from, to) =>
-      exec(db, `insert into bulletin_relations (bulletin_id, related_bulletin_id) select l, l + 1 + abs(hashint4(g + 34)) % 1000 from generate_series(${from}, ${to}) g,
-        lateral (select ${pick('g', 33, String(B))} l) x where l + 1 + abs(hashint4(g + 34)) % 1000 <= ${B} on conflict do nothing`),
+      exec(
+        db,
+        `insert into bulletin_relations (bulletin_id, related_bulletin_id) select l, l + 1 + abs(hashint4(g + 34)) % 1000 from generate_series(${from}, ${to}) g,
+        lateral (select ${pick('g', 33, String(B))} l) x where l + 1 + abs(hashint4(g + 34)) % 1000 <= ${B} on conflict do nothing`,
+      ),
     );
     await chunks(share(0.1), (from, to) =>
-      exec(db, `insert into incident_bulletin_relations (incident_id, bulletin_id) select ${pick('g', 35, String(sizes.incidents))}, ${pick('g', 36, String(B))} from generate_series(${from}, ${to}) g on conflict do nothing`),
+      exec(
+        db,
+        `insert into incident_bulletin_relations (incident_id, bulletin_id) select ${pick('g', 35, String(sizes.incidents))}, ${pick('g', 36, String(B))} from generate_series(${from}, ${to}) g on conflict do nothing`,
+      ),
     );
     await chunks(share(0.1), (from, to) =>
-      exec(db, `insert into incident_actor_relations (incident_id, actor_id) select ${pick('g', 37, String(sizes.incidents))}, ${pick('g', 38, String(sizes.actors))} from generate_series(${from}, ${to}) g on conflict do nothing`),
+      exec(
+        db,
+        `insert into incident_actor_relations (incident_id, actor_id) select ${pick('g', 37, String(sizes.incidents))}, ${pick('g', 38, String(sizes.actors))} from generate_series(${from}, ${to}) g on conflict do nothing`,
+      ),
     );
     await chunks(share(0.05), (from, to) =>
-      exec(db, `insert into actor_relations (actor_id, related_actor_id) select l, l + 1 + abs(hashint4(g + 40)) % 500 from generate_series(${from}, ${to}) g,
-        lateral (select ${pick('g', 39, String(sizes.actors))} l) x where l + 1 + abs(hashint4(g + 40)) % 500 <= ${sizes.actors} on conflict do nothing`),
+      exec(
+        db,
+        `insert into actor_relations (actor_id, related_actor_id) select l, l + 1 + abs(hashint4(g + 40)) % 500 from generate_series(${from}, ${to}) g,
+        lateral (select ${pick('g', 39, String(sizes.actors))} l) x where l + 1 + abs(hashint4(g + 40)) % 500 <= ${sizes.actors} on conflict do nothing`,
+      ),
     );
   });
   await timed('text indexes (trigram + tsvector GIN)', log, async () => {

@@ -73,24 +73,79 @@ async function cases(db: Database['db']): Promise<Case[]> {
     db,
     sql`select l.id, l.parent_id as parent from bulletin_labels bl join labels l on l.id = bl.label_id group by l.id order by count(*) desc limit 1`,
   );
-  const parentLabel = await one<{ id: number }>(db, sql`select parent_id as id from labels where parent_id is not null group by parent_id order by count(*) desc limit 1`);
+  const parentLabel = await one<{ id: number }>(
+    db,
+    sql`select parent_id as id from labels where parent_id is not null group by parent_id order by count(*) desc limit 1`,
+  );
   const town = await one<{ id: number; lat: number; lng: number; title: string; parent: number | null }>(
     db,
     sql`select l.id, l.lat, l.lng, l.title, l.parent_id as parent from bulletin_locations bl join locations l on l.id = bl.location_id where l.lat is not null group by l.id order by count(*) desc limit 1`,
   );
   const gov = { id: town.parent ?? town.id };
-  const et = await one<{ id: number }>(db, sql`select event_type_id as id from events where event_type_id is not null group by 1 order by count(*) desc limit 1`);
+  const et = await one<{ id: number }>(
+    db,
+    sql`select event_type_id as id from events where event_type_id is not null group by 1 order by count(*) desc limit 1`,
+  );
   return [
-    { name: 'single word (common)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'shelling' }], bayanat: ['shelling'] },
+    {
+      name: 'single word (common)',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ text: 'shelling' }],
+      bayanat: ['shelling'],
+    },
     { name: 'single word (rare)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'sarin' }], bayanat: ['sarin'] },
-    { name: 'three words', kind: 'bulletin', user: 'admin', blocks: [{ text: 'hospital children killed' }], bayanat: ['hospital', 'children', 'killed'], multiWord: true },
-    { name: 'two words', kind: 'bulletin', user: 'admin', blocks: [{ text: 'checkpoint detained' }], bayanat: ['checkpoint', 'detained'], multiWord: true },
-    { name: 'Arabic word', kind: 'bulletin', user: 'admin', blocks: [{ text: 'مستشفى' }], bayanat: [normalizeText('مستشفى')] },
-    { name: 'Arabic three words', kind: 'bulletin', user: 'admin', blocks: [{ text: 'قصف سوق أطفال' }], bayanat: normalizeText('قصف سوق أطفال').split(' '), multiWord: true },
-    { name: 'phrase', kind: 'bulletin', user: 'admin', blocks: [{ text: '"shelling airstrike"' }], bayanat: ['shelling airstrike'] },
+    {
+      name: 'three words',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ text: 'hospital children killed' }],
+      bayanat: ['hospital', 'children', 'killed'],
+      multiWord: true,
+    },
+    {
+      name: 'two words',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ text: 'checkpoint detained' }],
+      bayanat: ['checkpoint', 'detained'],
+      multiWord: true,
+    },
+    {
+      name: 'Arabic word',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ text: 'مستشفى' }],
+      bayanat: [normalizeText('مستشفى')],
+    },
+    {
+      name: 'Arabic three words',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ text: 'قصف سوق أطفال' }],
+      bayanat: normalizeText('قصف سوق أطفال').split(' '),
+      multiWord: true,
+    },
+    {
+      name: 'phrase',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ text: '"shelling airstrike"' }],
+      bayanat: ['shelling airstrike'],
+    },
     { name: 'prefix (partial word)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'shell' }], bayanat: ['shell'] },
-    { name: 'word + exclusion', kind: 'bulletin', user: 'admin', blocks: [{ text: 'airstrike', excludeText: 'school' }] },
-    { name: 'label (+children)', kind: 'bulletin', user: 'admin', blocks: [{ labels: [parentLabel.id], includeChildLabels: true }] },
+    {
+      name: 'word + exclusion',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ text: 'airstrike', excludeText: 'school' }],
+    },
+    {
+      name: 'label (+children)',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ labels: [parentLabel.id], includeChildLabels: true }],
+    },
     {
       name: 'label + location + date',
       kind: 'bulletin',
@@ -103,14 +158,58 @@ async function cases(db: Database['db']): Promise<Case[]> {
       user: 'admin',
       blocks: [{ text: 'shelling' }, { op: 'or', text: 'airstrike' }, { op: 'and', locations: [gov.id] }],
     },
-    { name: `geo 10 km (${town.title.trim()})`, kind: 'bulletin', user: 'admin', blocks: [{ near: { lat: town.lat, lng: town.lng, radiusM: 10_000 } }] },
-    { name: 'event type + dates', kind: 'bulletin', user: 'admin', blocks: [{ event: { types: [et.id], from: '2014-01-01', to: '2014-03-31' } }] },
-    { name: 'restricted user, word', kind: 'bulletin', user: 'da', blocks: [{ text: 'hospital' }], bayanat: ['hospital'] },
-    { name: 'restricted user, 3 words', kind: 'bulletin', user: 'da', blocks: [{ text: 'civilians killed market' }], bayanat: ['civilians', 'killed', 'market'], multiWord: true },
-    { name: 'group member, 2 words', kind: 'bulletin', user: 'member', blocks: [{ text: 'mass grave' }], bayanat: ['mass', 'grave'], multiWord: true },
+    {
+      name: `geo 10 km (${town.title.trim()})`,
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ near: { lat: town.lat, lng: town.lng, radiusM: 10_000 } }],
+    },
+    {
+      name: 'event type + dates',
+      kind: 'bulletin',
+      user: 'admin',
+      blocks: [{ event: { types: [et.id], from: '2014-01-01', to: '2014-03-31' } }],
+    },
+    {
+      name: 'restricted user, word',
+      kind: 'bulletin',
+      user: 'da',
+      blocks: [{ text: 'hospital' }],
+      bayanat: ['hospital'],
+    },
+    {
+      name: 'restricted user, 3 words',
+      kind: 'bulletin',
+      user: 'da',
+      blocks: [{ text: 'civilians killed market' }],
+      bayanat: ['civilians', 'killed', 'market'],
+      multiWord: true,
+    },
+    {
+      name: 'group member, 2 words',
+      kind: 'bulletin',
+      user: 'member',
+      blocks: [{ text: 'mass grave' }],
+      bayanat: ['mass', 'grave'],
+      multiWord: true,
+    },
     { name: 'newest first, no filter', kind: 'bulletin', user: 'da', blocks: [] },
-    { name: 'actors: name EN+AR', kind: 'actor', user: 'admin', blocks: [{ text: 'omar حداد' }], bayanat: ['omar', normalizeText('حداد')], multiWord: true },
-    { name: 'incidents: two words', kind: 'incident', user: 'admin', blocks: [{ text: 'chemical attack' }], bayanat: ['chemical', 'attack'], multiWord: true },
+    {
+      name: 'actors: name EN+AR',
+      kind: 'actor',
+      user: 'admin',
+      blocks: [{ text: 'omar حداد' }],
+      bayanat: ['omar', normalizeText('حداد')],
+      multiWord: true,
+    },
+    {
+      name: 'incidents: two words',
+      kind: 'incident',
+      user: 'admin',
+      blocks: [{ text: 'chemical attack' }],
+      bayanat: ['chemical', 'attack'],
+      multiWord: true,
+    },
   ];
 }
 
@@ -131,7 +230,11 @@ async function time(f: () => Promise<unknown>): Promise<number[]> {
 }
 
 async function login(app: Awaited<ReturnType<typeof buildApp>>, username: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: BENCH_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: BENCH_PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const raw = res.headers['set-cookie'];
   const cookie = ((Array.isArray(raw) ? raw[0] : raw) ?? '').split(';')[0] ?? '';
@@ -143,7 +246,11 @@ async function runCases(database: Database, label: string): Promise<string> {
   const db = database.db;
   const app = await buildApp({ config: config(), database, logger: false });
   await app.ready();
-  const users = { admin: await login(app, 'benchadmin'), da: await login(app, 'benchda'), member: await login(app, 'benchmember') };
+  const users = {
+    admin: await login(app, 'benchadmin'),
+    da: await login(app, 'benchda'),
+    member: await login(app, 'benchmember'),
+  };
   const lines: string[] = [
     `### ${label}`,
     '',
@@ -193,7 +300,11 @@ async function runCases(database: Database, label: string): Promise<string> {
     );
     console.log(lines[lines.length - 1]);
   }
-  lines.push('', `Worst API p95: ${Math.max(...apiP95).toFixed(1)} ms. ★ = multi-word search. ${ITER} timed runs after one warm-up; count=estimate.`, '');
+  lines.push(
+    '',
+    `Worst API p95: ${Math.max(...apiP95).toFixed(1)} ms. ★ = multi-word search. ${ITER} timed runs after one warm-up; count=estimate.`,
+    '',
+  );
   await app.close();
   return lines.join('\n');
 }
@@ -225,14 +336,24 @@ async function main(): Promise<void> {
         ((select count(*) from actor_bulletin_relations) + (select count(*) from bulletin_relations) + (select count(*) from incident_bulletin_relations)
           + (select count(*) from incident_actor_relations) + (select count(*) from actor_relations))::int r`,
     );
-    out.push(await runCases(database, `PostgreSQL 15 — ${counts.b} bulletins, ${counts.a} actors, ${counts.i} incidents, ${counts.r} relations`));
+    out.push(
+      await runCases(
+        database,
+        `PostgreSQL 15 — ${counts.b} bulletins, ${counts.a} actors, ${counts.i} incidents, ${counts.r} relations`,
+      ),
+    );
     await database.close();
   }
   const pgliteDir = arg('pglite');
   if (pgliteDir) {
     const database = await openPglite(pgliteDir);
     const b = Number(arg('pglite-bulletins', '100000'));
-    const sizes: Sizes = { bulletins: b, actors: Math.round(b * 0.3), incidents: Math.round(b * 0.05), relations: b * 3 };
+    const sizes: Sizes = {
+      bulletins: b,
+      actors: Math.round(b * 0.3),
+      incidents: Math.round(b * 0.05),
+      relations: b * 3,
+    };
     console.log('PGlite:', sizes);
     await generate(database, sizes);
     out.push(await runCases(database, `PGlite — ${b} bulletins`));

@@ -27,7 +27,19 @@ export const AR_WORDS = `قصف غارة جوية برميل متفجر سوق �
   .split(/\s+/)
   .filter(Boolean);
 
-export const FIRST_EN = 'Omar Ahmad Mohammad Khaled Hassan Hussein Ali Mahmoud Yasser Samer Fadi Rami Layla Fatima Noor Huda Rana Salma Maryam Zainab Ibrahim Youssef Tariq Bilal'.split(' ');
-export const FIRST_AR = 'عمر أحمد محمد خالد حسن حسين علي محمود ياسر سامر فادي رامي ليلى فاطمة نور هدى رنا سلمى مريم زينب إبراهيم يوسف طارق بلال'.split(' ');
-export const LAST_EN = 'Haddad Nasser Khalil Saleh Hamdan Darwish Haj Othman Masri Halabi Homsi Shami Qassem Sabbagh Attar Khoury Jaber Najjar Kurdi Zoubi'.split(' ');
-export const LAST_AR = 'حداد ناصر خليل صالح حمدان درويش الحاج عثمان المصري الحلبي الحمصي الشامي قاسم الصباغ العطار الخوري جابر النجار الكردي الزعبي'.split(' ');
+export const FIRST_EN =
+  'Omar Ahmad Mohammad Khaled Hassan Hussein Ali Mahmoud Yasser Samer Fadi Rami Layla Fatima Noor Huda Rana Salma Maryam Zainab Ibrahim Youssef Tariq Bilal'.split(
+    ' ',
+  );
+export const FIRST_AR =
+  'عمر أحمد محمد خالد حسن حسين علي محمود ياسر سامر فادي رامي ليلى فاطمة نور هدى رنا سلمى مريم زينب إبراهيم يوسف طارق بلال'.split(
+    ' ',
+  );
+export const LAST_EN =
+  'Haddad Nasser Khalil Saleh Hamdan Darwish Haj Othman Masri Halabi Homsi Shami Qassem Sabbagh Attar Khoury Jaber Najjar Kurdi Zoubi'.split(
+    ' ',
+  );
+export const LAST_AR =
+  'حداد ناصر خليل صالح حمدان درويش الحاج عثمان المصري الحلبي الحمصي الشامي قاسم الصباغ العطار الخوري جابر النجار الكردي الزعبي'.split(
+    ' ',
+  );

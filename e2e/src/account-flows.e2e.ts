@@ -21,7 +21,13 @@ const totp = (offset = 0) => generateSync({ secret, epoch: Math.floor(Date.now()
 beforeAll(async () => {
   server = await startServer({ REAUTH_MINUTES: '0.25' });
   const admin = await ApiSession.login(server.url, 'admin', ADMIN_PASSWORD);
-  await admin.post('/api/users', { username: 'rana', name: 'رنا', password: TEMP, roles: ['DA'], mustChangePassword: true });
+  await admin.post('/api/users', {
+    username: 'rana',
+    name: 'رنا',
+    password: TEMP,
+    roles: ['DA'],
+    mustChangePassword: true,
+  });
   await admin.post('/api/security/settings', { mfaRequired: true });
   browser = await openBrowser();
   page = await browser.newPage();
@@ -34,7 +40,13 @@ afterAll(async () => {
 /** Answers the re-authentication dialog if the server asked for one. */
 async function reauthIfAsked(password: string): Promise<void> {
   const dialog = page.getByTestId('reauth-dialog');
-  if (!(await dialog.waitFor({ timeout: 1_500 }).then(() => true, () => false))) return;
+  if (
+    !(await dialog.waitFor({ timeout: 1_500 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
   await page.getByTestId('reauth-password').fill(password);
   await page.getByTestId('reauth-submit').click();
   await dialog.waitFor({ state: 'detached' });

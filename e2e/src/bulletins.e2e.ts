@@ -14,8 +14,18 @@ beforeAll(async () => {
   const api = await ApiSession.login(server.url, 'admin', ADMIN_PASSWORD);
   await api.post('/api/labels', { title: 'Detention', titleAr: 'اعتقال', verified: false, forBulletin: true });
   const syria = await api.post<{ id: number }>('/api/locations', { title: 'Syria', titleAr: 'سوريا' });
-  const rif = await api.post<{ id: number }>('/api/locations', { title: 'Rif Dimashq', titleAr: 'ريف دمشق', parentId: syria.id });
-  await api.post('/api/locations', { title: 'Ayn Tarma', titleAr: 'عين ترما', parentId: rif.id, lat: 33.51, lng: 36.35 });
+  const rif = await api.post<{ id: number }>('/api/locations', {
+    title: 'Rif Dimashq',
+    titleAr: 'ريف دمشق',
+    parentId: syria.id,
+  });
+  await api.post('/api/locations', {
+    title: 'Ayn Tarma',
+    titleAr: 'عين ترما',
+    parentId: rif.id,
+    lat: 33.51,
+    lng: 36.35,
+  });
   browser = await openBrowser();
   page = await browser.newPage();
 });
@@ -74,7 +84,9 @@ describe('an analyst documents a bulletin end to end', () => {
     await page.goto(`${server.url}/bulletins`);
     await page.getByTestId('quick-search').fill('عين ترما');
     await expect.poll(async () => page.getByTestId('bulletin-row').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByTestId('bulletin-row').first().textContent()).toContain('Arrests at the Ayn Tarma checkpoint');
+    expect(await page.getByTestId('bulletin-row').first().textContent()).toContain(
+      'Arrests at the Ayn Tarma checkpoint',
+    );
     await page.getByTestId('quick-search').fill('nothing-matches-this');
     await expect.poll(async () => page.getByTestId('bulletin-row').count()).toBe(0);
     await page.getByTestId('quick-search').fill('checkpoint');
@@ -96,7 +108,12 @@ describe('an analyst documents a bulletin end to end', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
     // Vuetify lays out the whole app right-to-left, not only the text.
-    expect(await page.locator('.v-application').first().evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(
+      await page
+        .locator('.v-application')
+        .first()
+        .evaluate((el) => getComputedStyle(el).direction),
+    ).toBe('rtl');
     expect(await page.locator('.v-locale--is-rtl').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS ?? '/tmp'}/dalil-rtl.png` });
   });

@@ -17,7 +17,11 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startServer();
   const api = await ApiSession.login(server.url, 'admin', ADMIN_PASSWORD);
-  const b = await api.post<{ id: number }>('/api/bulletins', { title: 'Checkpoint arrests in Douma', titleAr: 'اعتقالات على حاجز دوما', comment: 'seed' });
+  const b = await api.post<{ id: number }>('/api/bulletins', {
+    title: 'Checkpoint arrests in Douma',
+    titleAr: 'اعتقالات على حاجز دوما',
+    comment: 'seed',
+  });
   bulletinId = b.id;
   const p = await api.post<{ id: number }>('/api/actors', {
     type: 'Person',
@@ -36,7 +40,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: `${shots}/fail-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}.png`, fullPage: true });
+  if (ctx.task.result?.state === 'fail')
+    await page?.screenshot({
+      path: `${shots}/fail-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}.png`,
+      fullPage: true,
+    });
 });
 
 afterAll(async () => {
@@ -45,7 +53,12 @@ afterAll(async () => {
 });
 
 /** Types into an autocomplete and clicks the option; `close` closes a multiple-choice menu afterwards. */
-async function pick(testid: string, typed: string, optionText: string | RegExp, close?: () => Promise<void>): Promise<void> {
+async function pick(
+  testid: string,
+  typed: string,
+  optionText: string | RegExp,
+  close?: () => Promise<void>,
+): Promise<void> {
   const input = page.getByTestId(testid);
   await input.click();
   await input.fill(typed);
@@ -69,7 +82,11 @@ async function choose(testid: string, optionText: string): Promise<void> {
 
 const closeTypesMenu = async () => {
   await page.locator('[data-testid=relation-dialog] .v-card-title').click();
-  await page.locator('.v-overlay--active .v-list-item').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('.v-overlay--active .v-list-item')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => undefined);
 };
 
 async function openTab(testid: string): Promise<void> {
@@ -184,7 +201,10 @@ describe('actors, relations and revisions', () => {
     expect(await diffRow.getByTestId('diff-new').textContent()).toBe('عربين');
     await page.screenshot({ path: `${shots}/history-diff-en.png`, fullPage: true });
 
-    await rows.nth(count - 1).getByTestId('history-restore').click();
+    await rows
+      .nth(count - 1)
+      .getByTestId('history-restore')
+      .click();
     await page.getByTestId('restore-comment').fill('The later addresses were a mix-up');
     await page.getByTestId('restore-confirm').click();
     await page.getByTestId('restore-result').waitFor();

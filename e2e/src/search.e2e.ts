@@ -12,16 +12,58 @@ let page: Page;
 beforeAll(async () => {
   server = await startServer();
   const api = await ApiSession.login(server.url, 'admin', ADMIN_PASSWORD);
-  const violence = await api.post<{ id: number }>('/api/labels', { title: 'Violence', titleAr: 'عنف', verified: false, forBulletin: true });
-  const shelling = await api.post<{ id: number }>('/api/labels', { title: 'Shelling', titleAr: 'قصف', verified: false, forBulletin: true, parentId: violence.id });
+  const violence = await api.post<{ id: number }>('/api/labels', {
+    title: 'Violence',
+    titleAr: 'عنف',
+    verified: false,
+    forBulletin: true,
+  });
+  const shelling = await api.post<{ id: number }>('/api/labels', {
+    title: 'Shelling',
+    titleAr: 'قصف',
+    verified: false,
+    forBulletin: true,
+    parentId: violence.id,
+  });
   const syria = await api.post<{ id: number }>('/api/locations', { title: 'Syria', titleAr: 'سوريا' });
-  const gov = await api.post<{ id: number }>('/api/locations', { title: 'Tartus Governorate', titleAr: 'محافظة طرطوس', parentId: syria.id });
-  const tartus = await api.post<{ id: number }>('/api/locations', { title: 'Tartus', titleAr: 'طرطوس', parentId: gov.id, lat: 34.889, lng: 35.8866 });
-  const aleppo = await api.post<{ id: number }>('/api/locations', { title: 'Aleppo', titleAr: 'حلب', parentId: syria.id, lat: 36.2021, lng: 37.1343 });
+  const gov = await api.post<{ id: number }>('/api/locations', {
+    title: 'Tartous Governorate',
+    titleAr: 'محافظة الساحل',
+    parentId: syria.id,
+  });
+  const tartus = await api.post<{ id: number }>('/api/locations', {
+    title: 'Tartus',
+    titleAr: 'طرطوس',
+    parentId: gov.id,
+    lat: 34.889,
+    lng: 35.8866,
+  });
+  const aleppo = await api.post<{ id: number }>('/api/locations', {
+    title: 'Aleppo',
+    titleAr: 'حلب',
+    parentId: syria.id,
+    lat: 36.2021,
+    lng: 37.1343,
+  });
   const comment = 'search journey fixture';
-  await api.post('/api/bulletins', { title: 'Shelling of the market', titleAr: 'قَصْفُ سُوقِ الخُضَار', labels: [shelling.id], locations: [tartus.id], comment });
-  await api.post('/api/bulletins', { title: 'Protest in Aleppo', labels: [violence.id], locations: [aleppo.id], comment });
-  await api.post('/api/bulletins', { title: 'Detention report', geoMarkers: [{ title: 'gate', lat: 34.9, lng: 35.9 }], comment });
+  await api.post('/api/bulletins', {
+    title: 'Shelling of the market',
+    titleAr: 'قَصْفُ سُوقِ الخُضَار',
+    labels: [shelling.id],
+    locations: [tartus.id],
+    comment,
+  });
+  await api.post('/api/bulletins', {
+    title: 'Protest in Aleppo',
+    labels: [violence.id],
+    locations: [aleppo.id],
+    comment,
+  });
+  await api.post('/api/bulletins', {
+    title: 'Detention report',
+    geoMarkers: [{ title: 'gate', lat: 34.9, lng: 35.9 }],
+    comment,
+  });
   await api.post('/api/bulletins', { title: 'Unrelated record', comment });
   browser = await openBrowser();
   page = await browser.newPage();
@@ -32,7 +74,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function pick(scope: ReturnType<Page['locator']>, testid: string, typed: string, optionText: string | RegExp): Promise<void> {
+async function pick(
+  scope: ReturnType<Page['locator']>,
+  testid: string,
+  typed: string,
+  optionText: string | RegExp,
+): Promise<void> {
   const input = scope.getByTestId(testid);
   await input.click();
   await input.fill(typed);

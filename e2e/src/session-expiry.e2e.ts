@@ -38,7 +38,9 @@ describe('S3 session expiry warning', () => {
     // Still signed in well past the original 30 s.
     await page.waitForTimeout(8_000);
     expect(new URL(page.url()).pathname).toBe('/bulletins');
-    const status = await page.evaluate(async () => (await fetch('/api/auth/session', { headers: { 'X-Silent-Poll': '1' } })).status);
+    const status = await page.evaluate(
+      async () => (await fetch('/api/auth/session', { headers: { 'X-Silent-Poll': '1' } })).status,
+    );
     expect(status).toBe(200);
   });
 
@@ -46,7 +48,9 @@ describe('S3 session expiry warning', () => {
     await page.getByTestId('expiry-dialog').waitFor({ timeout: 40_000 });
     await page.getByTestId('login-username').waitFor({ timeout: 45_000 });
     expect(new URL(page.url()).pathname).toBe('/login');
-    const status = await page.evaluate(async () => (await fetch('/api/auth/session', { headers: { 'X-Silent-Poll': '1' } })).status);
+    const status = await page.evaluate(
+      async () => (await fetch('/api/auth/session', { headers: { 'X-Silent-Poll': '1' } })).status,
+    );
     expect(status).toBe(401);
   });
 });

@@ -63,10 +63,21 @@ describe('a moderator manages the label vocabulary', () => {
   });
 
   it('re-parents it by dragging it onto another label', async () => {
-    await page.dragAndDrop('[data-testid="tree-row"][data-title="Enforced disappearance"]', '[data-testid="tree-row"][data-title="Violations"]');
-    await expect.poll(() => page.getByTestId('vocab-notice').textContent(), { timeout: 10_000 }).toContain('moved under');
+    await page.dragAndDrop(
+      '[data-testid="tree-row"][data-title="Enforced disappearance"]',
+      '[data-testid="tree-row"][data-title="Violations"]',
+    );
+    await expect
+      .poll(() => page.getByTestId('vocab-notice').textContent(), { timeout: 10_000 })
+      .toContain('moved under');
     const found = await api.get<{ items: LabelJson[] }>(`/api/labels?q=${encodeURIComponent('اختفاء قسري')}`);
-    expect(found.items).toEqual([expect.objectContaining({ title: 'Enforced disappearance', parentId: violationsId, path: 'Violations > Enforced disappearance' })]);
+    expect(found.items).toEqual([
+      expect.objectContaining({
+        title: 'Enforced disappearance',
+        parentId: violationsId,
+        path: 'Violations > Enforced disappearance',
+      }),
+    ]);
     // The parent opened to show it, one level down.
     await row('Enforced disappearance').waitFor();
     expect(await row('Enforced disappearance').getAttribute('aria-level')).toBe('2');
@@ -76,7 +87,9 @@ describe('a moderator manages the label vocabulary', () => {
     await row('Violations').getByTestId('tree-menu').click();
     await page.getByTestId('tree-delete').click();
     await page.getByTestId('delete-confirm').click();
-    await expect.poll(() => page.getByTestId('delete-error').textContent(), { timeout: 10_000 }).toMatch(/still in use: 2 child labels/);
+    await expect
+      .poll(() => page.getByTestId('delete-error').textContent(), { timeout: 10_000 })
+      .toMatch(/still in use: 2 child labels/);
     await page.getByTestId('delete-cancel').click();
     expect((await api.get<{ items: LabelJson[] }>('/api/labels?q=violations')).items).toHaveLength(1);
   });

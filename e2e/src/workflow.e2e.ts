@@ -56,10 +56,20 @@ beforeAll(async () => {
   await mk('moderator1', 'Maya Moderator', ['Moderator']);
   await mk('insider1', 'Ines Insider', ['DA'], [group.id]);
   await mk('outsider1', 'Omar Outsider', ['DA']);
-  restrictedId = (await admin.post<{ id: number }>('/api/bulletins', { title: 'Restricted testimony Qxw', comment: 'c', accessGroups: [group.id] })).id;
+  restrictedId = (
+    await admin.post<{ id: number }>('/api/bulletins', {
+      title: 'Restricted testimony Qxw',
+      comment: 'c',
+      accessGroups: [group.id],
+    })
+  ).id;
   recordId = (await admin.post<{ id: number }>('/api/bulletins', { title: 'Shelling of the market', comment: 'c' })).id;
   insideApi = await ApiSession.login(server.url, 'insider1', PASSWORD);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   for (const [who, user, pw] of [
     ['admin', 'admin', ADMIN_PASSWORD],
     ['moderator', 'moderator1', PASSWORD],
@@ -104,7 +114,9 @@ describe('access groups and the review workflow, four sessions side by side', ()
     await expect.poll(() => status(mod)).toContain('Assigned');
     const ins = pages.inside;
     await ins.reload();
-    await expect.poll(async () => ins.getByTestId('notifications-unread').textContent(), { timeout: 40_000 }).toMatch(/\d/);
+    await expect
+      .poll(async () => ins.getByTestId('notifications-unread').textContent(), { timeout: 40_000 })
+      .toMatch(/\d/);
   });
 
   it('edit: the assignee edits; the outsider cannot', async () => {

@@ -94,7 +94,9 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   });
 
   // API.md names this address for the OpenAPI document.
-  app.get('/api/docs/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/docs/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   const jobWorker = new JobWorker(database.db);
   app.decorate('jobWorker', jobWorker);

@@ -38,7 +38,14 @@ describe('loadConfig', () => {
   it('applies documented defaults', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dalil-cfg-'));
     const c = loadConfig({ DATA_DIR: dir });
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: dir, databaseUrl: undefined, adminUsername: 'admin', cookieSecure: false });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: dir,
+      databaseUrl: undefined,
+      adminUsername: 'admin',
+      cookieSecure: false,
+    });
   });
   it('names the bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

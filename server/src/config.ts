@@ -213,7 +213,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcFrom(env, e),
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : join(repoRoot, 'web', 'dist'),
     logLevel: e.LOG_LEVEL,
-    mapTileHosts: e.MAP_TILE_HOSTS.split(',').map((h) => h.trim()).filter((h) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(h)),
+    mapTileHosts: e.MAP_TILE_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter((h) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(h)),
     secrets: loadSecrets(env, dataDir),
   };
 }

@@ -94,13 +94,17 @@ export async function makeUser(
   opts: { roles?: Role[]; permissions?: Partial<UserPermissions>; groups?: number[]; username?: string } = {},
 ): Promise<{ id: number; username: string }> {
   const username = opts.username ?? `user${process.pid}x${userSeq++}`;
-  const row = await createUser(ctx.database.db, { cli: true, username: 'test' }, {
-    username,
-    password: TEST_PASSWORD,
-    roles: opts.roles ?? [],
-    permissions: opts.permissions,
-    groups: opts.groups,
-  });
+  const row = await createUser(
+    ctx.database.db,
+    { cli: true, username: 'test' },
+    {
+      username,
+      password: TEST_PASSWORD,
+      roles: opts.roles ?? [],
+      permissions: opts.permissions,
+      groups: opts.groups,
+    },
+  );
   return { id: row.id, username: row.username };
 }
 
@@ -120,7 +124,12 @@ export class Client {
   post(url: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { cookie: this.cookie };
     if (opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
-    return this.app.inject({ method: 'POST', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+    return this.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
   }
 }
 

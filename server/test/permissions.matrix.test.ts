@@ -13,7 +13,19 @@ import { createBody, PLURAL } from './workflow/common.js';
  * something gets a fresh record in the same state so cells never disturb each other.
  */
 
-const ROLES = ['anonymous', 'readOnly', 'da', 'daSelf', 'daNoHist', 'daLoc', 'daMasked', 'daFlags', 'moderator', 'admin', 'member'] as const;
+const ROLES = [
+  'anonymous',
+  'readOnly',
+  'da',
+  'daSelf',
+  'daNoHist',
+  'daLoc',
+  'daMasked',
+  'daFlags',
+  'moderator',
+  'admin',
+  'member',
+] as const;
 type RoleName = (typeof ROLES)[number];
 const DA_ROLES: RoleName[] = ['da', 'daSelf', 'daNoHist', 'daLoc', 'daMasked', 'daFlags', 'member'];
 const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
@@ -62,14 +74,21 @@ interface CellFixture {
 const owner = (s: State): string | null =>
   s === 'own' || s === 'peerReview' ? 'da' : s === 'restricted' ? 'member' : s === 'others' ? 'other' : null;
 const visible = (r: RoleName, s: State) => r === 'admin' || s !== 'restricted' || r === 'member';
-const mayUpdate = (r: RoleName, s: State) => r === 'admin' || (DA_ROLES.includes(r) && owner(s) === r && s !== 'peerReview');
+const mayUpdate = (r: RoleName, s: State) =>
+  r === 'admin' || (DA_ROLES.includes(r) && owner(s) === r && s !== 'peerReview');
 const upd = (r: RoleName, s: State) => (mayUpdate(r, s) ? 200 : 403);
 
 let ids: Record<string, number> = {};
 
 function recordRows(kind: RecordKind): Record<string, RecordRow> {
   const p = `/api/${PLURAL[kind]}/:id`;
-  const row = (suffix: string, access: Access, mutates: boolean, expectFn: RecordRow['expect'], body?: RecordRow['body']): [string, RecordRow] => [
+  const row = (
+    suffix: string,
+    access: Access,
+    mutates: boolean,
+    expectFn: RecordRow['expect'],
+    body?: RecordRow['body'],
+  ): [string, RecordRow] => [
     `${suffix.startsWith('GET') ? 'GET' : 'POST'} ${p}${suffix.replace(/^(GET|POST) ?/, '')}`,
     { access, kind, suffix: suffix.replace(/^(GET|POST) ?/, ''), mutates, expect: expectFn, ...(body ? { body } : {}) },
   ];
@@ -79,18 +98,58 @@ function recordRows(kind: RecordKind): Record<string, RecordRow> {
     row('GET /history/diff', 'signedIn', false, (r) => (r === 'daNoHist' ? 403 : 200)),
     row('GET /relations', 'signedIn', false, () => 200),
     row('POST /update', 'recordWriter', true, upd, () => ({ comment: 'matrix edit' })),
-    row('POST /delete', 'admin', true, () => 200, () => ({ comment: 'matrix delete' })),
+    row(
+      'POST /delete',
+      'admin',
+      true,
+      () => 200,
+      () => ({ comment: 'matrix delete' }),
+    ),
     row('POST /history/:revisionId/restore', 'recordWriter', true, upd, () => ({ comment: 'matrix restore' })),
-    row('POST /relations', 'recordWriter', true, upd, () => ({ kind: 'bulletin', id: ids.relTarget, comment: 'matrix' })),
-    row('POST /relations/remove', 'recordWriter', true, upd, () => ({ kind: 'bulletin', id: ids.relTarget })),
-    row('POST /assign', 'vocabManager', true, () => 200, () => ({ assignedTo: ids.adminUser, comment: 'matrix' })),
-    row('POST /self-assign', 'recordWriter', true, (r, s) => (r === 'daSelf' && s === 'unassigned' ? 200 : 403), () => ({ comment: 'matrix' })),
-    row('POST /assign-reviewer', 'vocabManager', true, (_r, s) => (s === 'unassigned' ? 400 : 200), () => ({ reviewer: ids.adminUser, comment: 'matrix' })),
-    row('POST /review', 'recordWriter', true, (r, s) => (s === 'peerReview' && (r === 'daSelf' || r === 'admin') ? 200 : 403), () => ({
-      review: 'looks right',
-      reviewAction: 'No Review Needed',
+    row('POST /relations', 'recordWriter', true, upd, () => ({
+      kind: 'bulletin',
+      id: ids.relTarget,
+      comment: 'matrix',
     })),
-    row('POST /finalize', 'admin', true, () => 200, () => ({ comment: 'matrix' })),
+    row('POST /relations/remove', 'recordWriter', true, upd, () => ({ kind: 'bulletin', id: ids.relTarget })),
+    row(
+      'POST /assign',
+      'vocabManager',
+      true,
+      () => 200,
+      () => ({ assignedTo: ids.adminUser, comment: 'matrix' }),
+    ),
+    row(
+      'POST /self-assign',
+      'recordWriter',
+      true,
+      (r, s) => (r === 'daSelf' && s === 'unassigned' ? 200 : 403),
+      () => ({ comment: 'matrix' }),
+    ),
+    row(
+      'POST /assign-reviewer',
+      'vocabManager',
+      true,
+      (_r, s) => (s === 'unassigned' ? 400 : 200),
+      () => ({ reviewer: ids.adminUser, comment: 'matrix' }),
+    ),
+    row(
+      'POST /review',
+      'recordWriter',
+      true,
+      (r, s) => (s === 'peerReview' && (r === 'daSelf' || r === 'admin') ? 200 : 403),
+      () => ({
+        review: 'looks right',
+        reviewAction: 'No Review Needed',
+      }),
+    ),
+    row(
+      'POST /finalize',
+      'admin',
+      true,
+      () => 200,
+      () => ({ comment: 'matrix' }),
+    ),
   ]);
 }
 
@@ -161,8 +220,15 @@ const PLAIN: Record<string, PlainRow> = {
   'POST /api/vocab/:kind': plain('admin', { url: '/api/vocab/countries', body: {} }),
   'POST /api/vocab/:kind/:id/update': plain('admin', { url: '/api/vocab/countries/999999/update', body: {} }),
   'POST /api/vocab/:kind/:id/delete': plain('admin', { url: '/api/vocab/countries/999999/delete', body: {} }),
-  'GET /api/vocab-csv/:list/export': plain('signedIn', { url: '/api/vocab-csv/labels/export', guardedBy: 'vocabManager' }),
-  'POST /api/vocab-csv/:list/import': plain('signedIn', { url: '/api/vocab-csv/labels/import', body: { csv: 'title\n' }, guardedBy: 'vocabManager' }),
+  'GET /api/vocab-csv/:list/export': plain('signedIn', {
+    url: '/api/vocab-csv/labels/export',
+    guardedBy: 'vocabManager',
+  }),
+  'POST /api/vocab-csv/:list/import': plain('signedIn', {
+    url: '/api/vocab-csv/labels/import',
+    body: { csv: 'title\n' },
+    guardedBy: 'vocabManager',
+  }),
   'GET /api/search-results/:jobId': plain('signedIn'),
   'GET /api/saved-searches': plain('signedIn'),
   'POST /api/saved-searches': plain('signedIn', { body: {} }),
@@ -194,7 +260,10 @@ for (const kind of ['bulletins', 'actors', 'incidents']) {
   PLAIN[`POST /api/${kind}/bulk`] = plain('vocabManager', { body: {} });
   PLAIN[`POST /api/${kind}/search`] = plain('signedIn', { body: { blocks: [] } });
 }
-const RECORD: Record<string, RecordRow> = Object.assign({}, ...(['bulletin', 'actor', 'incident'] as RecordKind[]).map(recordRows));
+const RECORD: Record<string, RecordRow> = Object.assign(
+  {},
+  ...(['bulletin', 'actor', 'incident'] as RecordKind[]).map(recordRows),
+);
 
 let ctx: TestContext;
 const clients: Partial<Record<RoleName, Client>> = {};
@@ -207,21 +276,36 @@ const fixtures: Record<RecordKind, Record<State, CellFixture>> = {
 
 async function makeRecord(kind: RecordKind, state: State): Promise<CellFixture> {
   const admin = clients.admin as Client;
-  const res = await admin.post(`/api/${PLURAL[kind]}`, createBody(kind, `Matrix ${kind} ${state}`, state === 'restricted' ? { accessGroups: [groupId] } : {}));
+  const res = await admin.post(
+    `/api/${PLURAL[kind]}`,
+    createBody(kind, `Matrix ${kind} ${state}`, state === 'restricted' ? { accessGroups: [groupId] } : {}),
+  );
   if (res.statusCode !== 201) throw new Error(`fixture: ${res.statusCode} ${res.body}`);
   const id = res.json<{ id: number }>().id;
   const who = owner(state);
-  const assignee = who === null ? null : ids[`${who}User`] ?? null;
-  const status = state === 'unassigned' ? 'Machine Created' : state === 'peerReview' ? 'Peer Review Assigned' : 'Assigned';
-  const reviewer = state === 'peerReview' ? ids.daSelfUser ?? null : null;
-  await rows(ctx.database.db, sql`update ${sql.identifier(PLURAL[kind])} set assigned_to_id = ${assignee}, status = ${status}, first_peer_reviewer_id = ${reviewer} where id = ${id}`);
-  const [rev] = await rows<{ id: number }>(ctx.database.db, sql`select max(id)::int as id from revisions where kind = ${kind} and record_id = ${id}`);
+  const assignee = who === null ? null : (ids[`${who}User`] ?? null);
+  const status =
+    state === 'unassigned' ? 'Machine Created' : state === 'peerReview' ? 'Peer Review Assigned' : 'Assigned';
+  const reviewer = state === 'peerReview' ? (ids.daSelfUser ?? null) : null;
+  await rows(
+    ctx.database.db,
+    sql`update ${sql.identifier(PLURAL[kind])} set assigned_to_id = ${assignee}, status = ${status}, first_peer_reviewer_id = ${reviewer} where id = ${id}`,
+  );
+  const [rev] = await rows<{ id: number }>(
+    ctx.database.db,
+    sql`select max(id)::int as id from revisions where kind = ${kind} and record_id = ${id}`,
+  );
   return { id, revisionId: rev?.id ?? 0 };
 }
 
 async function call(role: RoleName, method: string, url: string, body: unknown) {
   const c = clients[role];
-  if (!c) return ctx.app.inject({ method: method as 'GET' | 'POST', url, ...(method === 'POST' ? { payload: (body ?? {}) as object } : {}) });
+  if (!c)
+    return ctx.app.inject({
+      method: method as 'GET' | 'POST',
+      url,
+      ...(method === 'POST' ? { payload: (body ?? {}) as object } : {}),
+    });
   return method === 'GET' ? c.get(url) : c.post(url, body ?? {});
 }
 
@@ -254,7 +338,9 @@ beforeAll(async () => {
     clients[role as RoleName] = await login(ctx, u.username);
   }
   ids.otherUser = (await makeUser(ctx, { roles: ['DA'] })).id;
-  ids.relTarget = (await clients.admin.post('/api/bulletins', { title: 'Matrix relation target', comment: 'c' })).json<{ id: number }>().id;
+  ids.relTarget = (await clients.admin.post('/api/bulletins', { title: 'Matrix relation target', comment: 'c' })).json<{
+    id: number;
+  }>().id;
   for (const kind of ['bulletin', 'actor', 'incident'] as RecordKind[]) {
     for (const state of STATES) fixtures[kind][state] = await makeRecord(kind, state);
   }
@@ -271,7 +357,11 @@ describe('permission matrix', () => {
     const missing = routes.filter((r) => !(routeKey(r) in PLAIN) && !(routeKey(r) in RECORD)).map(routeKey);
     expect(missing, 'routes without matrix rows').toEqual([]);
     const wrong = routes
-      .map((r) => ({ key: routeKey(r), declared: r.access, expected: (PLAIN[routeKey(r)] ?? RECORD[routeKey(r)])?.access }))
+      .map((r) => ({
+        key: routeKey(r),
+        declared: r.access,
+        expected: (PLAIN[routeKey(r)] ?? RECORD[routeKey(r)])?.access,
+      }))
       .filter((r) => r.declared !== r.expected);
     expect(wrong, 'declared access differs from the matrix').toEqual([]);
     const stale = [...Object.keys(PLAIN), ...Object.keys(RECORD)].filter((k) => !routes.some((r) => routeKey(r) === k));
@@ -286,14 +376,22 @@ describe('permission matrix', () => {
       for (const role of ROLES) {
         const allowed =
           row.access === 'public' ||
-          (role !== 'anonymous' && ALLOWED[row.access].includes(role) && (!row.guardedBy || ALLOWED[row.guardedBy].includes(role)));
+          (role !== 'anonymous' &&
+            ALLOWED[row.access].includes(role) &&
+            (!row.guardedBy || ALLOWED[row.guardedBy].includes(role)));
         if (allowed && row.noExec) continue;
-        if (role === 'anonymous' && row.access !== 'public' && method === 'POST' && key === 'POST /api/auth/logout') continue;
+        if (role === 'anonymous' && row.access !== 'public' && method === 'POST' && key === 'POST /api/auth/logout')
+          continue;
         const res = await call(role, method, url, row.body);
         const got = res.statusCode;
-        const expected = row.access === 'public' ? 'not 401' : role === 'anonymous' ? 401 : allowed ? 'not 401/403' : 403;
+        const expected =
+          row.access === 'public' ? 'not 401' : role === 'anonymous' ? 401 : allowed ? 'not 401/403' : 403;
         const ok =
-          expected === 'not 401' ? got !== 401 : expected === 'not 401/403' ? got !== 401 && got !== 403 : got === expected;
+          expected === 'not 401'
+            ? got !== 401
+            : expected === 'not 401/403'
+              ? got !== 401 && got !== 403
+              : got === expected;
         if (!ok) failures.push(`${key} as ${role}: expected ${expected}, got ${got} ${res.body.slice(0, 120)}`);
       }
     }
@@ -308,14 +406,18 @@ describe('permission matrix', () => {
       for (const state of STATES) {
         for (const role of ROLES) {
           const allowed = role !== 'anonymous' && ALLOWED[row.access as Exclude<Access, 'public'>].includes(role);
-          const expected = role === 'anonymous' ? 401 : !allowed ? 403 : !visible(role, state) ? 404 : row.expect(role, state);
+          const expected =
+            role === 'anonymous' ? 401 : !allowed ? 403 : !visible(role, state) ? 404 : row.expect(role, state);
           // A cell expected to change the record works on a fresh copy of the state.
           const f = row.mutates && expected < 300 ? await makeRecord(row.kind, state) : fixtures[row.kind][state];
           let url = `/api/${PLURAL[row.kind]}/${f.id}${row.suffix.replace(':revisionId', String(f.revisionId))}`;
           if (row.suffix === '/history/diff') url += `?from=${f.revisionId}&to=${f.revisionId}`;
           const res = await call(role, method, url, row.body?.(f));
           cells++;
-          if (res.statusCode !== expected) failures.push(`${key} [${state}] as ${role}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+          if (res.statusCode !== expected)
+            failures.push(
+              `${key} [${state}] as ${role}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+            );
         }
       }
     }

@@ -23,17 +23,27 @@ async function one(ctx: TestContext, query: ReturnType<typeof sql>): Promise<num
   return Number(row.id);
 }
 
-const term = (ctx: TestContext, kind: string) => one(ctx, sql`select id from vocab_terms where kind = ${kind} order by id limit 1`);
+const term = (ctx: TestContext, kind: string) =>
+  one(ctx, sql`select id from vocab_terms where kind = ${kind} order by id limit 1`);
 
 export async function recordFixtures(ctx: TestContext): Promise<RecordFixtures> {
   return {
-    labelId: await one(ctx, sql`insert into labels (title, title_ar) values ('Enforced disappearance', 'إخفاء قسري') returning id`),
-    verifiedLabelId: await one(ctx, sql`insert into labels (title, verified) values ('Verified disappearance', true) returning id`),
+    labelId: await one(
+      ctx,
+      sql`insert into labels (title, title_ar) values ('Enforced disappearance', 'إخفاء قسري') returning id`,
+    ),
+    verifiedLabelId: await one(
+      ctx,
+      sql`insert into labels (title, verified) values ('Verified disappearance', true) returning id`,
+    ),
     bulletinOnlyLabelId: await one(
       ctx,
       sql`insert into labels (title, for_actor, for_incident) values ('Bulletin-only label', false, false) returning id`,
     ),
-    sourceId: await one(ctx, sql`insert into sources (title, title_ar) values ('Field team', 'الفريق الميداني') returning id`),
+    sourceId: await one(
+      ctx,
+      sql`insert into sources (title, title_ar) values ('Field team', 'الفريق الميداني') returning id`,
+    ),
     locationId: await one(
       ctx,
       sql`insert into locations (title, title_ar, full_name, full_name_ar, path) values ('Douma', 'دوما', 'Douma, Rif Dimashq, Syria', 'دوما، ريف دمشق، سوريا', '/1/') returning id`,
@@ -60,6 +70,9 @@ export function relationTypeId(ctx: TestContext, pair: string, title: string): P
  */
 export async function countRows(ctx: TestContext, table: string): Promise<number> {
   const where = table === 'activity' ? sql` where outcome = 'SUCCESS'` : sql``;
-  const [row] = await rows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from ${sql.identifier(table)}${where}`);
+  const [row] = await rows<{ n: number }>(
+    ctx.database.db,
+    sql`select count(*)::int as n from ${sql.identifier(table)}${where}`,
+  );
   return Number(row?.n ?? 0);
 }

@@ -98,7 +98,9 @@ router.beforeEach(async (to) => {
     return { name: stepRoute, query: redirect !== '/' ? { redirect } : {} };
   }
   if (!stepRoute && (to.name === 'change-password' || to.name === 'mfa-enrol')) return safeRedirect(to.query.redirect);
-  if (to.meta.adminOnly && !session.user?.roles.includes('Admin')) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
-  if (to.meta.canCreate && !session.canCreateBulletin) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
+  if (to.meta.adminOnly && !session.user?.roles.includes('Admin'))
+    return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
+  if (to.meta.canCreate && !session.canCreateBulletin)
+    return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
   return true;
 });

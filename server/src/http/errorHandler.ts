@@ -15,7 +15,11 @@ function fieldName(instancePath: string): string {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const requestId = String(request.id);
-    const send = (status: number, body: Omit<ErrorBody['error'], 'requestId'> & { requestId?: string }, headers?: Record<string, string>) => {
+    const send = (
+      status: number,
+      body: Omit<ErrorBody['error'], 'requestId'> & { requestId?: string },
+      headers?: Record<string, string>,
+    ) => {
       if (headers) void reply.headers(headers);
       return reply.status(status).send({ error: { ...body, requestId } } satisfies ErrorBody);
     };
@@ -61,6 +65,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(400, { code: 'validation', message, requestId });
     }
     request.log.error({ err }, 'unhandled error');
-    return send(500, { code: 'internal', message: 'Something went wrong. Quote the request id when reporting it.', requestId });
+    return send(500, {
+      code: 'internal',
+      message: 'Something went wrong. Quote the request id when reporting it.',
+      requestId,
+    });
   });
 }

@@ -38,7 +38,11 @@ describe('route table', () => {
       (r) => r.url.startsWith('/api/') && r.access !== 'public' && (r.method === 'GET' || r.method === 'POST'),
     );
     for (const route of guarded) {
-      const res = await ctx.app.inject({ method: route.method as 'GET' | 'POST', url: concrete(route.url), payload: route.method === 'POST' ? {} : undefined });
+      const res = await ctx.app.inject({
+        method: route.method as 'GET' | 'POST',
+        url: concrete(route.url),
+        payload: route.method === 'POST' ? {} : undefined,
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
     }
@@ -78,7 +82,12 @@ describe('route table', () => {
     expect(res.statusCode).toBe(404);
     const body = res.json();
     expect(body.error).toMatchObject({ code: 'not_found', requestId: res.headers['x-request-id'] });
-    const bad = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation');
     expect(bad.body).not.toMatch(/at .*\.ts|stack|SyntaxError/);
@@ -89,6 +98,8 @@ describe('route table', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/bulletins', '/api/bulletins/{id}', '/api/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/bulletins', '/api/bulletins/{id}', '/api/auth/login']),
+    );
   });
 });

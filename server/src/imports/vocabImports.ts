@@ -217,16 +217,14 @@ export async function importRelationTypes(tx: Db, file: string, pair: RelationPa
     }
     const titleAr = pick(r.values, 'title_ar', 'title_tr');
     const reverseTitleAr = pick(r.values, 'reverse_title_ar', 'reverse_title_tr') || titleAr;
-    await tx
-      .insert(relationTypes)
-      .values({
-        pair,
-        title,
-        reverseTitle,
-        titleAr,
-        reverseTitleAr,
-        searchText: searchTextOf([title, reverseTitle, titleAr, reverseTitleAr]),
-      });
+    await tx.insert(relationTypes).values({
+      pair,
+      title,
+      reverseTitle,
+      titleAr,
+      reverseTitleAr,
+      searchText: searchTextOf([title, reverseTitle, titleAr, reverseTitleAr]),
+    });
     remember(title, reverseTitle);
     report.created++;
   }

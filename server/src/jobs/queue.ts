@@ -5,7 +5,12 @@ import { jobs } from '../db/schema/index.js';
 export type JobRow = typeof jobs.$inferSelect;
 
 /** Queues a job; call inside the transaction that decided to run it, so both land or neither. */
-export async function enqueueJob(db: Db, kind: string, payload: Record<string, unknown>, userId: number | null): Promise<number> {
+export async function enqueueJob(
+  db: Db,
+  kind: string,
+  payload: Record<string, unknown>,
+  userId: number | null,
+): Promise<number> {
   const [row] = await db.insert(jobs).values({ kind, payload, userId }).returning({ id: jobs.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -18,7 +23,10 @@ export async function claimNextJob(db: Db, kinds: string[]): Promise<JobRow | nu
     update jobs set status = 'running', started_at = now(), heartbeat_at = now(), attempts = attempts + 1
     where id = (
       select id from jobs
-      where status = 'queued' and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+      where status = 'queued' and kind in (${sql.join(
+        kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})
       order by id
       limit 1
       for update skip locked
@@ -26,7 +34,10 @@ export async function claimNextJob(db: Db, kinds: string[]): Promise<JobRow | nu
     returning id`);
   const id = (claimed as unknown as { rows: { id: number }[] }).rows[0]?.id;
   if (id === undefined) return null;
-  const [row] = await db.select().from(jobs).where(eq(jobs.id, Number(id)));
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.id, Number(id)));
   return row ?? null;
 }
 

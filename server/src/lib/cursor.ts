@@ -3,7 +3,10 @@ export function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<T extends Record<string, unknown>>(cursor: string | undefined, check: (v: unknown) => v is T): T | null {
+export function decodeCursor<T extends Record<string, unknown>>(
+  cursor: string | undefined,
+  check: (v: unknown) => v is T,
+): T | null {
   if (!cursor) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

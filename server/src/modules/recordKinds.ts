@@ -11,11 +11,21 @@ import { getActor, loadVisibleActor, recordActorChange, updateActor } from './ac
 import { visibleBulletins } from './bulletins/bulletins.policy.js';
 import { bulletinBodyFromSnapshot } from './bulletins/bulletins.restore.js';
 import { bulletinUpdateBody } from './bulletins/bulletins.schemas.js';
-import { getBulletin, loadVisibleBulletin, recordBulletinChange, updateBulletin } from './bulletins/bulletins.service.js';
+import {
+  getBulletin,
+  loadVisibleBulletin,
+  recordBulletinChange,
+  updateBulletin,
+} from './bulletins/bulletins.service.js';
 import { visibleIncidents } from './incidents/incidents.policy.js';
 import { incidentBodyFromSnapshot } from './incidents/incidents.restore.js';
 import { incidentUpdateBody } from './incidents/incidents.schemas.js';
-import { getIncident, loadVisibleIncident, recordIncidentChange, updateIncident } from './incidents/incidents.service.js';
+import {
+  getIncident,
+  loadVisibleIncident,
+  recordIncidentChange,
+  updateIncident,
+} from './incidents/incidents.service.js';
 import type { WorkflowState } from './records/records.policy.js';
 import type { RecordAction } from './records/records.snapshot.js';
 import type { RecordKind } from './records/records.types.js';
@@ -47,7 +57,14 @@ export interface RecordKindModule {
   updateBody: z.ZodType;
   update(db: Db, actor: ActingUser, id: number, body: never, opts: UpdateOpts): Promise<unknown>;
   bodyFromSnapshot(snapshot: Record<string, unknown>, state: { profileIds?: Set<number> }): Record<string, unknown>;
-  recordChange(tx: Db, by: Performer, id: number, action: RecordAction, comment: string, details: Record<string, unknown>): Promise<void>;
+  recordChange(
+    tx: Db,
+    by: Performer,
+    id: number,
+    action: RecordAction,
+    comment: string,
+    details: Record<string, unknown>,
+  ): Promise<void>;
 }
 
 export const RECORD_KIND_MODULES: Record<RecordKind, RecordKindModule> = {

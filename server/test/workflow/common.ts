@@ -5,8 +5,13 @@ import type { Client } from '../helpers.js';
 export const PLURAL: Record<RecordKind, string> = { bulletin: 'bulletins', actor: 'actors', incident: 'incidents' };
 
 /** The smallest valid create body of each kind. */
-export function createBody(kind: RecordKind, title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  if (kind === 'actor') return { type: 'Entity', name: title, profiles: [{ mode: 'normal' }], comment: 'created', ...extra };
+export function createBody(
+  kind: RecordKind,
+  title: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  if (kind === 'actor')
+    return { type: 'Entity', name: title, profiles: [{ mode: 'normal' }], comment: 'created', ...extra };
   return { title, comment: 'created', ...extra };
 }
 

@@ -74,7 +74,9 @@ describe.each(['bulletin', 'actor', 'incident'] as RecordKind[])('restricted %s'
     ];
     for (const [method, url, payload] of pairs) {
       const call = (id: number) =>
-        method === 'GET' ? outsider.get(url.replace('ID', String(id))) : outsider.post(url.replace('ID', String(id)), payload);
+        method === 'GET'
+          ? outsider.get(url.replace('ID', String(id)))
+          : outsider.post(url.replace('ID', String(id)), payload);
       const a = await call(hidden[kind]);
       const b = await call(missing);
       expect(a.statusCode, url).toBe(404);
@@ -108,7 +110,9 @@ describe('other channels', () => {
     const a = await outsider.post(`/api/bulletins/${outsiderOwn}/relations`, { kind: 'actor', id: hidden.actor });
     const b = await outsider.post(`/api/bulletins/${outsiderOwn}/relations`, { kind: 'actor', id: 987654 });
     expect(a.statusCode).toBe(b.statusCode);
-    expect(a.json().error.fields.id.replace(String(hidden.actor), 'N')).toBe(b.json().error.fields.id.replace('987654', 'N'));
+    expect(a.json().error.fields.id.replace(String(hidden.actor), 'N')).toBe(
+      b.json().error.fields.id.replace('987654', 'N'),
+    );
   });
 
   it('activity views: non-admins cannot read the log; the DENIED row carries no title', async () => {
@@ -117,35 +121,56 @@ describe('other channels', () => {
     await outsider.get(`/api/bulletins/${hidden.bulletin}`);
     await flushDeniedReports();
     const log = (await admin.get(`/api/activity?kind=bulletin&user=${outsider.userId}`)).json();
-    const denied = log.items.find((r: { outcome: string; recordId: number }) => r.outcome === 'DENIED' && r.recordId === hidden.bulletin);
+    const denied = log.items.find(
+      (r: { outcome: string; recordId: number }) => r.outcome === 'DENIED' && r.recordId === hidden.bulletin,
+    );
     expect(denied).toBeTruthy();
     expect(JSON.stringify(log)).not.toContain(SECRET);
   });
 
   it('a denied direct read writes a DENIED activity row and notifies admins; a missing id writes nothing', async () => {
-    const [before] = await rows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from activity where outcome = 'DENIED'`);
+    const [before] = await rows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from activity where outcome = 'DENIED'`,
+    );
     await outsider.get(`/api/actors/${hidden.actor}`);
     await outsider.get('/api/actors/987654');
     await flushDeniedReports();
-    const [after] = await rows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from activity where outcome = 'DENIED'`);
+    const [after] = await rows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from activity where outcome = 'DENIED'`,
+    );
     expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(1);
     const notes = (await admin.get('/api/notifications')).json();
-    expect(notes.items.some((n: { title: string; urgent: boolean }) => n.urgent && n.title.includes(`actor ${hidden.actor}`))).toBe(true);
+    expect(
+      notes.items.some(
+        (n: { title: string; urgent: boolean }) => n.urgent && n.title.includes(`actor ${hidden.actor}`),
+      ),
+    ).toBe(true);
     // The outsider is told nothing.
     expect(JSON.stringify((await outsider.get('/api/notifications')).json())).not.toContain(String(hidden.actor));
   });
 
   it('notifications: nobody can be assigned (and so notified about) a record they cannot see', async () => {
-    const res = await admin.post(`/api/bulletins/${hidden.bulletin}/assign`, { assignedTo: outsider.userId, comment: 'x' });
+    const res = await admin.post(`/api/bulletins/${hidden.bulletin}/assign`, {
+      assignedTo: outsider.userId,
+      comment: 'x',
+    });
     expect(res.statusCode).toBe(400);
-    const bulk = await admin.post('/api/bulletins/bulk', { ids: [hidden.bulletin], reviewer: outsider.userId, comment: 'x' });
+    const bulk = await admin.post('/api/bulletins/bulk', {
+      ids: [hidden.bulletin],
+      reviewer: outsider.userId,
+      comment: 'x',
+    });
     expect(bulk.statusCode).toBe(202);
     await (ctx.app as unknown as { jobWorker: { drain(): Promise<number> } }).jobWorker.drain();
     const notes = JSON.stringify((await outsider.get('/api/notifications')).json());
     expect(notes).not.toContain(SECRET);
     expect(notes).not.toContain(`#${hidden.bulletin} `);
     const job = (await admin.get(`/api/jobs/${bulk.json().jobId}`)).json();
-    expect(job.result.skipped).toEqual([{ kind: 'bulletin', id: hidden.bulletin, reason: 'the reviewer cannot access this record' }]);
+    expect(job.result.skipped).toEqual([
+      { kind: 'bulletin', id: hidden.bulletin, reason: 'the reviewer cannot access this record' },
+    ]);
   });
 
   it('timing: a hidden id and a missing id run the same statements before the response', async () => {
@@ -204,15 +229,23 @@ describe('per-user flags', () => {
   });
 
   it('history: no flag → 403; simple = who/when/status/comment; full = snapshots and diffs', async () => {
-    const none = await signedIn(ctx, { roles: ['DA'], permissions: { viewSimpleHistory: false, viewFullHistory: false } });
+    const none = await signedIn(ctx, {
+      roles: ['DA'],
+      permissions: { viewSimpleHistory: false, viewFullHistory: false },
+    });
     expect((await none.get(`/api/bulletins/${openBulletin}/history`)).statusCode).toBe(403);
     expect((await none.get(`/api/actors/${hidden.actor}/history`)).statusCode).toBe(404);
     expect((await none.get(`/api/bulletins/${openBulletin}`)).json().permissions.viewHistory).toBe(false);
-    const simple = await signedIn(ctx, { roles: ['DA'], permissions: { viewSimpleHistory: true, viewFullHistory: false } });
+    const simple = await signedIn(ctx, {
+      roles: ['DA'],
+      permissions: { viewSimpleHistory: true, viewFullHistory: false },
+    });
     const items = (await simple.get(`/api/bulletins/${openBulletin}/history`)).json().items;
     expect(Object.keys(items[0]).sort()).toEqual(['comment', 'createdAt', 'id', 'status', 'user']);
     const revs = items.map((i: { id: number }) => i.id);
-    expect((await simple.get(`/api/bulletins/${openBulletin}/history/diff?from=${revs.at(-1)}&to=${revs[0]}`)).statusCode).toBe(403);
+    expect(
+      (await simple.get(`/api/bulletins/${openBulletin}/history/diff?from=${revs.at(-1)}&to=${revs[0]}`)).statusCode,
+    ).toBe(403);
     const full = await signedIn(ctx, { roles: ['DA'], permissions: { viewFullHistory: true } });
     expect((await full.get(`/api/bulletins/${openBulletin}/history`)).json().items[0].snapshot).toBeTruthy();
   });
@@ -238,12 +271,16 @@ describe('history of a visible record does not name a hidden record it was relat
       comment: note,
     });
     expect(res.statusCode).toBe(200);
-    const asOutsider = (await outsider.get(`/api/bulletins/${openBulletin}/history`)).json<{ items: { comment: string }[] }>();
+    const asOutsider = (await outsider.get(`/api/bulletins/${openBulletin}/history`)).json<{
+      items: { comment: string }[];
+    }>();
     const outsiderText = JSON.stringify(asOutsider);
     expect(outsiderText).not.toContain(note);
     expect(outsiderText).not.toContain(`#${hidden.bulletin}`);
     expect(asOutsider.items[0]?.comment).toBe('Relation changed with a record you cannot see.');
-    const asMember = (await member.get(`/api/bulletins/${openBulletin}/history`)).json<{ items: { comment: string }[] }>();
+    const asMember = (await member.get(`/api/bulletins/${openBulletin}/history`)).json<{
+      items: { comment: string }[];
+    }>();
     expect(asMember.items[0]?.comment).toContain(note);
     expect(asMember.items[0]?.comment).toContain(`#${hidden.bulletin}`);
   });

@@ -4,7 +4,12 @@ import { ApiError, api, buildQuery, parseApiError, setCsrfToken, setUnauthentica
 describe('parseApiError', () => {
   it('reads the documented error shape', () => {
     const e = parseApiError(400, {
-      error: { code: 'validation', message: 'Invalid', requestId: 'r-1', fields: { title: 'must not be empty', 'events.0.toDate': 'bad' } },
+      error: {
+        code: 'validation',
+        message: 'Invalid',
+        requestId: 'r-1',
+        fields: { title: 'must not be empty', 'events.0.toDate': 'bad' },
+      },
     });
     expect(e).toBeInstanceOf(ApiError);
     expect(e.status).toBe(400);
@@ -23,7 +28,9 @@ describe('parseApiError', () => {
   });
 
   it('joins array field messages', () => {
-    expect(parseApiError(400, { error: { code: 'validation', message: 'x', fields: { tags: ['a', 'b'] } } }).fields).toEqual({
+    expect(
+      parseApiError(400, { error: { code: 'validation', message: 'x', fields: { tags: ['a', 'b'] } } }).fields,
+    ).toEqual({
       tags: 'a; b',
     });
   });
@@ -62,7 +69,9 @@ describe('request', () => {
       'fetch',
       vi.fn().mockImplementation(() =>
         Promise.resolve(
-          new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'no', requestId: 'q' } }), { status: 401 }),
+          new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'no', requestId: 'q' } }), {
+            status: 401,
+          }),
         ),
       ),
     );

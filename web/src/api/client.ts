@@ -49,8 +49,7 @@ const codeByStatus: Record<number, ApiErrorCode> = {
 /** Turns any error response body into an ApiError, tolerating bodies that do not follow the shape. */
 export function parseApiError(status: number, body: unknown): ApiError {
   const err = isRecord(body) && isRecord(body.error) ? body.error : null;
-  const code =
-    err && typeof err.code === 'string' ? err.code : (codeByStatus[status] ?? 'internal');
+  const code = err && typeof err.code === 'string' ? err.code : (codeByStatus[status] ?? 'internal');
   const message = err && typeof err.message === 'string' ? err.message : `HTTP ${status}`;
   const requestId = err && typeof err.requestId === 'string' ? err.requestId : null;
   const fields: Record<string, string> = {};

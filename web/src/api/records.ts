@@ -1,6 +1,15 @@
 /** Actors, incidents, relations and revisions (issue 3): shapes and calls. */
 import { api } from './client';
-import type { BulletinEvent, EventInput, HistoryEntry, LocationRef, Page, PageQuery, TitledRef, UserRef } from './types';
+import type {
+  BulletinEvent,
+  EventInput,
+  HistoryEntry,
+  LocationRef,
+  Page,
+  PageQuery,
+  TitledRef,
+  UserRef,
+} from './types';
 
 export type RecordKind = 'bulletin' | 'actor' | 'incident';
 export const RECORD_KINDS: RecordKind[] = ['bulletin', 'actor', 'incident'];
@@ -337,13 +346,21 @@ export interface RecordHit {
 }
 
 export async function searchRecords(kind: RecordKind, q: string): Promise<RecordHit[]> {
-  const page = await api.get<Page<Record<string, unknown>>>(`/${PLURAL[kind]}`, { q: q || undefined, limit: 20, count: 'none' });
+  const page = await api.get<Page<Record<string, unknown>>>(`/${PLURAL[kind]}`, {
+    q: q || undefined,
+    limit: 20,
+    count: 'none',
+  });
   return page.items.map((r) => {
     const id = r.id as number;
     if (kind === 'actor') {
       const display = (r.displayName as string) || `#${id}`;
       return { id, title: display, titleAr: (r.nameAr as string | null) || null };
     }
-    return { id, title: (r.title as string) || (r.titleAr as string) || `#${id}`, titleAr: (r.titleAr as string | null) || null };
+    return {
+      id,
+      title: (r.title as string) || (r.titleAr as string) || `#${id}`,
+      titleAr: (r.titleAr as string | null) || null,
+    };
   });
 }

@@ -49,12 +49,18 @@ export interface SavedSearch {
 }
 
 export const searchApi = {
-  search: <T>(kind: SearchKind, body: { blocks: SearchBlock[]; limit?: number; cursor?: string; count?: 'exact' | 'estimate' | 'none' }) =>
-    api.post<SearchResult<T> | { jobId: number }>(`/${kind}s/search`, body),
+  search: <T>(
+    kind: SearchKind,
+    body: { blocks: SearchBlock[]; limit?: number; cursor?: string; count?: 'exact' | 'estimate' | 'none' },
+  ) => api.post<SearchResult<T> | { jobId: number }>(`/${kind}s/search`, body),
   results: (jobId: number) =>
-    api.get<{ jobId: number; kind: SearchKind; status: string; ids: number[]; total: number | null }>(`/search-results/${jobId}`),
+    api.get<{ jobId: number; kind: SearchKind; status: string; ids: number[]; total: number | null }>(
+      `/search-results/${jobId}`,
+    ),
   saved: (kind: SearchKind) => api.get<{ items: SavedSearch[] }>('/saved-searches', { kind }),
-  save: (body: { name: string; kind: SearchKind; query: { blocks: SearchBlock[] } }) => api.post<SavedSearch>('/saved-searches', body),
-  update: (id: number, body: { name?: string; query?: { blocks: SearchBlock[] } }) => api.post<SavedSearch>(`/saved-searches/${id}/update`, body),
+  save: (body: { name: string; kind: SearchKind; query: { blocks: SearchBlock[] } }) =>
+    api.post<SavedSearch>('/saved-searches', body),
+  update: (id: number, body: { name?: string; query?: { blocks: SearchBlock[] } }) =>
+    api.post<SavedSearch>(`/saved-searches/${id}/update`, body),
   remove: (id: number) => api.post<unknown>(`/saved-searches/${id}/delete`, {}),
 };

@@ -33,7 +33,10 @@ describe('re-authentication in the API layer (A8)', () => {
   });
 
   it('gives up with the error when the user cancels', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reply(403, { error: { code: 'reauth_required', message: 'Confirm' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply(403, { error: { code: 'reauth_required', message: 'Confirm' } })),
+    );
     setReauthHandler(async () => false);
     const err = await api.post('/auth/mfa/recovery-codes').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
@@ -43,7 +46,10 @@ describe('re-authentication in the API layer (A8)', () => {
 
 describe('rate limits and silent polls', () => {
   it('reads Retry-After on 429', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reply(429, { error: { code: 'rate_limited', message: 'slow' } }, { 'Retry-After': '120' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply(429, { error: { code: 'rate_limited', message: 'slow' } }, { 'Retry-After': '120' })),
+    );
     const err = (await api.post('/auth/login', {}).catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(429);
     expect(err.retryAfter).toBe(120);
@@ -54,7 +60,9 @@ describe('rate limits and silent polls', () => {
     vi.stubGlobal('fetch', fetchMock);
     await api.get('/auth/session', undefined, { silent: true });
     await api.get('/auth/session');
-    const headers = fetchMock.mock.calls.map((c) => (c as unknown as [string, RequestInit])[1].headers as Record<string, string>);
+    const headers = fetchMock.mock.calls.map(
+      (c) => (c as unknown as [string, RequestInit])[1].headers as Record<string, string>,
+    );
     expect(headers[0]?.['X-Silent-Poll']).toBe('1');
     expect(headers[1]?.['X-Silent-Poll']).toBeUndefined();
   });

@@ -1,5 +1,10 @@
 /** Sign-in steps, second factors, sessions and admin security controls (issue 5). */
-import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
 import { api } from './client';
 import type { Page, Role, User, UserPermissions } from './types';
 
@@ -91,7 +96,8 @@ export interface ReauthBody {
 
 export const signInApi = {
   options: () => api.get<AuthOptions>('/auth/options'),
-  login: (body: { username: string; password: string; captcha?: string }) => api.post<SignInAnswer>('/auth/login', body),
+  login: (body: { username: string; password: string; captcha?: string }) =>
+    api.post<SignInAnswer>('/auth/login', body),
   session: (silent = false) => api.get<SessionAnswer>('/auth/session', undefined, { silent }),
   totp: (code: string) => api.post<SignedInAnswer>('/auth/mfa/totp', { code }),
   recovery: (code: string) => api.post<SignedInAnswer>('/auth/mfa/recovery', { code }),
@@ -111,7 +117,8 @@ export const mfaApi = {
   totpConfirm: (code: string) => api.post<{ recoveryCodes: string[] | null }>('/auth/mfa/totp/confirm', { code }),
   totpRemove: () => api.post<MfaStatus>('/auth/mfa/totp/remove'),
   regenerateRecoveryCodes: () => api.post<{ recoveryCodes: string[] }>('/auth/mfa/recovery-codes'),
-  keyOptions: () => api.post<{ options: PublicKeyCredentialCreationOptionsJSON }>('/auth/mfa/webauthn/register/options'),
+  keyOptions: () =>
+    api.post<{ options: PublicKeyCredentialCreationOptionsJSON }>('/auth/mfa/webauthn/register/options'),
   keyVerify: (name: string, response: RegistrationResponseJSON) =>
     api.post<{ credential: SecurityKey; recoveryCodes: string[] | null }>('/auth/mfa/webauthn/register/verify', {
       name,
@@ -152,8 +159,10 @@ export const usersAdminApi = {
   list: (query: { q?: string; limit?: number; cursor?: string | null } = {}) =>
     api.get<Page<AdminUser>>('/users', { limit: 100, ...query }),
   create: (body: UserCreateBody) => api.post<AdminUser>('/users', body),
-  update: (id: number, body: Partial<{ name: string; email: string | null; roles: Role[]; groups: number[]; active: boolean }>) =>
-    api.post<AdminUser>(`/users/${id}/update`, body),
+  update: (
+    id: number,
+    body: Partial<{ name: string; email: string | null; roles: Role[]; groups: number[]; active: boolean }>,
+  ) => api.post<AdminUser>(`/users/${id}/update`, body),
   unlock: (id: number) => api.post<{ unlocked: boolean }>(`/users/${id}/unlock`),
   setPassword: (id: number, password: string, temporary: boolean) =>
     api.post<AdminUser>(`/users/${id}/password`, { password, temporary }),

@@ -219,5 +219,4 @@ export interface VocabItem {
 }
 
 export type LoginResult =
-  | { user: User; csrfToken: string }
-  | { mfaRequired: true; methods: string[]; csrfToken: string };
+  { user: User; csrfToken: string } | { mfaRequired: true; methods: string[]; csrfToken: string };

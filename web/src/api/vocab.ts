@@ -5,9 +5,8 @@ export type RecordKind = 'bulletin' | 'actor' | 'incident';
 export type ParentFilter = number | 'root' | undefined;
 
 export const vocabApi = {
-  labels: (
-    query: PageQuery & { q?: string; verified?: boolean; for?: RecordKind; parentId?: ParentFilter },
-  ) => api.get<Page<Label>>('/labels', { ...query }),
+  labels: (query: PageQuery & { q?: string; verified?: boolean; for?: RecordKind; parentId?: ParentFilter }) =>
+    api.get<Page<Label>>('/labels', { ...query }),
   sources: (query: PageQuery & { q?: string; parentId?: ParentFilter }) =>
     api.get<Page<Source>>('/sources', { ...query }),
   locations: (query: PageQuery & { q?: string; parentId?: ParentFilter }) =>

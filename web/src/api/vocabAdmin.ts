@@ -81,7 +81,13 @@ export interface AdminTerm {
 }
 
 /** Any node of a tree list. */
-export type TreeItem = { id: number; title: string; titleAr: string | null; parentId: number | null; childCount: number };
+export type TreeItem = {
+  id: number;
+  title: string;
+  titleAr: string | null;
+  parentId: number | null;
+  childCount: number;
+};
 
 export type ParentQuery = number | 'root';
 
@@ -99,7 +105,8 @@ type Q = PageQuery & { q?: string; parentId?: ParentQuery };
 /** The REST resource of a list, e.g. "/labels" or "/vocab/countries". */
 function crud<T, In>(base: string) {
   return {
-    list: (query: Q & Record<string, string | number | boolean | undefined | null>) => api.get<Page<T>>(base, { ...query }),
+    list: (query: Q & Record<string, string | number | boolean | undefined | null>) =>
+      api.get<Page<T>>(base, { ...query }),
     get: (id: number) => api.get<T>(`${base}/${id}`),
     create: (input: In) => api.post<T>(base, input),
     update: (id: number, patch: Partial<In>) => api.post<T>(`${base}/${id}/update`, patch),
@@ -165,7 +172,9 @@ export const labelsAdmin = crud<AdminLabel, LabelInput>('/labels');
 export const sourcesAdmin = crud<AdminSource, SourceInput>('/sources');
 export const locationsAdmin = crud<AdminLocation, LocationInput>('/locations');
 export const eventTypesAdmin = crud<AdminEventType, EventTypeInput>('/event-types');
-export const relationTypesAdmin = crud<AdminRelationType, Omit<RelationTypeInput, 'pair'> & { pair?: string }>('/relation-types');
+export const relationTypesAdmin = crud<AdminRelationType, Omit<RelationTypeInput, 'pair'> & { pair?: string }>(
+  '/relation-types',
+);
 export const termsAdmin = (kind: string) => crud<AdminTerm, TermInput>(`/vocab/${encodeURIComponent(kind)}`);
 
 /** Every page of a flat list (the small lists hold at most a few hundred terms). */
@@ -185,7 +194,10 @@ export const csvApi = {
   async download(list: string): Promise<void> {
     let res: Response;
     try {
-      res = await fetch(`/api/vocab-csv/${encodeURIComponent(list)}/export`, { credentials: 'same-origin', headers: { Accept: 'text/csv' } });
+      res = await fetch(`/api/vocab-csv/${encodeURIComponent(list)}/export`, {
+        credentials: 'same-origin',
+        headers: { Accept: 'text/csv' },
+      });
     } catch {
       throw new ApiError(0, 'network', 'Network error');
     }
@@ -209,5 +221,6 @@ export const csvApi = {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
-  import: (list: string, csv: string) => api.post<CsvImportReport>(`/vocab-csv/${encodeURIComponent(list)}/import`, { csv }),
+  import: (list: string, csv: string) =>
+    api.post<CsvImportReport>(`/vocab-csv/${encodeURIComponent(list)}/import`, { csv }),
 };

@@ -102,7 +102,10 @@ export interface AccessSettings {
 export async function silentGet<T>(path: string): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { headers: { Accept: 'application/json', 'X-Silent-Poll': '1' }, credentials: 'same-origin' });
+    res = await fetch(`/api${path}`, {
+      headers: { Accept: 'application/json', 'X-Silent-Poll': '1' },
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError(0, 'network', 'Network error');
   }
@@ -130,12 +133,17 @@ export const workflowApi = {
   job: <R>(id: number) => silentGet<Job<R>>(`/jobs/${id}`),
   assignees: (q?: string) => api.get<{ items: Assignee[] }>('/workflow/assignees', { q }),
   /** "Assigned to me" / "My review list": the advanced search with one filter. */
-  mine: <T>(k: RecordPlural, filter: { assignedTo?: number[]; reviewer?: number[]; text?: string }, limit = 30, cursor?: string | null) =>
-    api.post<Page<T>>(`/${k}/search`, { blocks: [filter], limit, ...(cursor ? { cursor } : {}) }),
+  mine: <T>(
+    k: RecordPlural,
+    filter: { assignedTo?: number[]; reviewer?: number[]; text?: string },
+    limit = 30,
+    cursor?: string | null,
+  ) => api.post<Page<T>>(`/${k}/search`, { blocks: [filter], limit, ...(cursor ? { cursor } : {}) }),
 };
 
 export const notificationsApi = {
-  list: (unread = false) => silentGet<Page<NotificationItem> & { unread: number }>(`/notifications?limit=20${unread ? '&unread=1' : ''}`),
+  list: (unread = false) =>
+    silentGet<Page<NotificationItem> & { unread: number }>(`/notifications?limit=20${unread ? '&unread=1' : ''}`),
   read: (id: number) => api.post<{ ok: boolean }>(`/notifications/${id}/read`),
   readAll: () => api.post<{ marked: number }>('/notifications/read-all'),
 };
@@ -144,7 +152,8 @@ export const groupsApi = {
   list: () => api.get<{ items: Group[] }>('/groups'),
   get: (id: number) => api.get<GroupDetail>(`/groups/${id}`),
   create: (name: string, description: string) => api.post<Group>('/groups', { name, description }),
-  update: (id: number, body: { name?: string; description?: string }) => api.post<GroupDetail>(`/groups/${id}/update`, body),
+  update: (id: number, body: { name?: string; description?: string }) =>
+    api.post<GroupDetail>(`/groups/${id}/update`, body),
   members: (id: number, userIds: number[]) => api.post<GroupDetail>(`/groups/${id}/members`, { userIds }),
   remove: (id: number) => api.post<{ deleted: boolean }>(`/groups/${id}/delete`),
   users: () => api.get<Page<{ id: number; username: string; name: string }>>('/users', { limit: 200 }),

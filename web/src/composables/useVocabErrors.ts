@@ -16,13 +16,15 @@ export function useVocabErrors() {
         const detail = err.code === 'validation' && fields ? `${err.message} (${fields})` : err.message;
         return `${t(`vocab.errors.${lead}`)} ${detail}`;
       }
-      if (['network', 'forbidden', 'not_found', 'unauthenticated', 'csrf', 'rate_limited'].includes(err.code)) return t(`errors.${err.code}`);
+      if (['network', 'forbidden', 'not_found', 'unauthenticated', 'csrf', 'rate_limited'].includes(err.code))
+        return t(`errors.${err.code}`);
       if (err.code === 'payload_too_large') return t('vocab.csv.tooLarge');
       return `${t('errors.internal')} ${err.requestId ? t('common.requestId', { id: err.requestId }) : ''}`.trim();
     }
     return t('errors.internal');
   }
   /** Field messages of a 400, by field name. */
-  const fields = (err: unknown): Record<string, string> => (err instanceof ApiError && err.code === 'validation' ? err.fields : {});
+  const fields = (err: unknown): Record<string, string> =>
+    err instanceof ApiError && err.code === 'validation' ? err.fields : {};
   return { text, fields };
 }

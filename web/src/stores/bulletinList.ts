@@ -98,5 +98,20 @@ export const useBulletinListStore = defineStore('bulletinList', () => {
     loaded.value = false;
   }
 
-  return { items, q, filter, total, nextCursor, loading, error, loaded, search, setFilter, loadMore, upsert, removeLocal, reset };
+  return {
+    items,
+    q,
+    filter,
+    total,
+    nextCursor,
+    loading,
+    error,
+    loaded,
+    search,
+    setFilter,
+    loadMore,
+    upsert,
+    removeLocal,
+    reset,
+  };
 });

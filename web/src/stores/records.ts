@@ -5,7 +5,16 @@ import type { Page, PageQuery } from '../api/types';
 import { workflowApi, type RecordPlural } from '../api/workflow';
 import type { ListFilter } from './bulletinList';
 import { useSessionStore } from './session';
-import { actorsApi, incidentsApi, type Actor, type ActorInput, type ActorUpdateBody, type Incident, type IncidentInput, type IncidentUpdateBody } from '../api/records';
+import {
+  actorsApi,
+  incidentsApi,
+  type Actor,
+  type ActorInput,
+  type ActorUpdateBody,
+  type Incident,
+  type IncidentInput,
+  type IncidentUpdateBody,
+} from '../api/records';
 
 const PAGE_SIZE = 30;
 
@@ -22,7 +31,10 @@ function listStore<T extends { id: number }>(id: string, source: ListApi<T>, plu
     const fetchPage = (query: PageQuery & { q?: string }): Promise<Page<T>> => {
       const me = useSessionStore().user?.id;
       if (filter.value === 'all' || me === undefined) return source.list(query);
-      const block = { ...(filter.value === 'assigned' ? { assignedTo: [me] } : { reviewer: [me] }), ...(query.q ? { text: query.q } : {}) };
+      const block = {
+        ...(filter.value === 'assigned' ? { assignedTo: [me] } : { reviewer: [me] }),
+        ...(query.q ? { text: query.q } : {}),
+      };
       return workflowApi.mine<T>(plural, block, query.limit ?? PAGE_SIZE, query.cursor);
     };
     const total = ref<number | null>(null);
@@ -85,7 +97,21 @@ function listStore<T extends { id: number }>(id: string, source: ListApi<T>, plu
       return search();
     }
 
-    return { items, q, filter, total, nextCursor, loading, error, loaded, search, setFilter, loadMore, upsert, removeLocal };
+    return {
+      items,
+      q,
+      filter,
+      total,
+      nextCursor,
+      loading,
+      error,
+      loaded,
+      search,
+      setFilter,
+      loadMore,
+      upsert,
+      removeLocal,
+    };
   });
 }
 
@@ -151,8 +177,10 @@ function recordStore<T extends { id: number }, C, U>(
 export const useActorListStore = listStore<Actor>('actorList', actorsApi, 'actors');
 export const useIncidentListStore = listStore<Incident>('incidentList', incidentsApi, 'incidents');
 
-export const useActorStore = recordStore<Actor, ActorInput & { comment: string }, ActorUpdateBody>('actor', actorsApi, () =>
-  useActorListStore(),
+export const useActorStore = recordStore<Actor, ActorInput & { comment: string }, ActorUpdateBody>(
+  'actor',
+  actorsApi,
+  () => useActorListStore(),
 );
 export const useIncidentStore = recordStore<Incident, IncidentInput & { comment: string }, IncidentUpdateBody>(
   'incident',

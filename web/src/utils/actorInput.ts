@@ -17,7 +17,10 @@ import { diffFields, eventInputs, eventModels } from './recordEvents';
 export type NumberField = number | string | null;
 
 /** Missing-person fields as edited: numbers may be text while typed. */
-export type MissingPersonModel = Omit<MissingPerson, 'height' | 'weight' | 'monthsPregnant' | 'seenInDetention' | 'injured' | 'knownDead' | 'skinMarkings'> & {
+export type MissingPersonModel = Omit<
+  MissingPerson,
+  'height' | 'weight' | 'monthsPregnant' | 'seenInDetention' | 'injured' | 'knownDead' | 'skinMarkings'
+> & {
   height: NumberField;
   weight: NumberField;
   monthsPregnant: NumberField;
@@ -155,7 +158,12 @@ export function emptyIdNumber(): IdNumberModel {
 }
 
 export function emptyActorModel(): ActorModel {
-  const names = Object.fromEntries(ACTOR_NAME_FIELDS.flatMap((f) => [[f, ''], [`${f}Ar`, '']])) as Names;
+  const names = Object.fromEntries(
+    ACTOR_NAME_FIELDS.flatMap((f) => [
+      [f, ''],
+      [`${f}Ar`, ''],
+    ]),
+  ) as Names;
   return {
     ...names,
     type: 'Person',
@@ -238,7 +246,11 @@ export function modelFromActor(a: Actor): ActorModel {
     ethnographies: (a.ethnographies ?? []).map(titled),
     nationalities: (a.nationalities ?? []).map(titled),
     dialects: (a.dialects ?? []).map(titled),
-    idNumbers: (a.idNumbers ?? []).map((n) => ({ key: nextKey(), type: n.type ? titled(n.type) : null, number: n.number })),
+    idNumbers: (a.idNumbers ?? []).map((n) => ({
+      key: nextKey(),
+      type: n.type ? titled(n.type) : null,
+      number: n.number,
+    })),
     profiles: a.profiles.length ? a.profiles.map(profileModel) : [emptyProfile()],
     events: eventModels(a.events),
     tags: [...(a.tags ?? [])],
@@ -303,7 +315,9 @@ function profileInput(p: ProfileModel): ProfileInput {
 
 /** Name fields a type shows: an entity has only its name; a person has the parts. */
 export function nameFieldsFor(type: 'Person' | 'Entity'): readonly (typeof ACTOR_NAME_FIELDS)[number][] {
-  return type === 'Entity' ? ['name', 'nickname'] : ['firstName', 'middleName', 'lastName', 'fatherName', 'motherName', 'nickname'];
+  return type === 'Entity'
+    ? ['name', 'nickname']
+    : ['firstName', 'middleName', 'lastName', 'fatherName', 'motherName', 'nickname'];
 }
 
 export function actorInputFromModel(m: ActorModel): ActorInput {

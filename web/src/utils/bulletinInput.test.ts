@@ -29,7 +29,17 @@ const bulletin: Bulletin = {
   ],
   verifiedLabels: [],
   sources: [],
-  locations: [{ id: 9, title: 'Ayn Tarma', titleAr: 'عين ترما', fullName: 'Rif Dimashq > Ayn Tarma', fullNameAr: null, lat: 33.5, lng: 36.4 }],
+  locations: [
+    {
+      id: 9,
+      title: 'Ayn Tarma',
+      titleAr: 'عين ترما',
+      fullName: 'Rif Dimashq > Ayn Tarma',
+      fullNameAr: null,
+      lat: 33.5,
+      lng: 36.4,
+    },
+  ],
   events: [
     {
       id: 1,
@@ -47,7 +57,15 @@ const bulletin: Bulletin = {
   accessGroups: [],
   createdAt: '2024-01-01T00:00:00Z',
   updatedAt: '2024-01-01T00:00:00Z',
-  permissions: { update: true, delete: false, assign: false, assignReviewer: false, selfAssign: false, review: false, finalize: false },
+  permissions: {
+    update: true,
+    delete: false,
+    assign: false,
+    assignReviewer: false,
+    selfAssign: false,
+    review: false,
+    finalize: false,
+  },
 };
 
 describe('modelFromBulletin / inputFromModel', () => {

@@ -210,11 +210,7 @@ function canonical(field: keyof BulletinInput, value: unknown): string {
 }
 
 /** The fields of `next` that differ from `prev`, plus the comment: the body of an update. */
-export function diffInput(
-  prev: BulletinInput,
-  next: BulletinInput,
-  comment: string,
-): BulletinUpdateBody {
+export function diffInput(prev: BulletinInput, next: BulletinInput, comment: string): BulletinUpdateBody {
   const body: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof BulletinInput)[]) {
     if (canonical(key, prev[key]) !== canonical(key, next[key])) body[key] = next[key];

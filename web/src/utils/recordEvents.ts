@@ -3,7 +3,11 @@ import type { BulletinEvent, EventInput } from '../api/types';
 import { emptyEvent, type EventModel, type Picked } from './bulletinInput';
 import { toDateInput } from './dates';
 
-const titled = (r: { id: number; title: string; titleAr: string | null }) => ({ id: r.id, title: r.title, titleAr: r.titleAr });
+const titled = (r: { id: number; title: string; titleAr: string | null }) => ({
+  id: r.id,
+  title: r.title,
+  titleAr: r.titleAr,
+});
 
 export function eventModels(events: BulletinEvent[] | null | undefined): EventModel[] {
   return (events ?? []).map((e) => ({
@@ -39,7 +43,9 @@ export function eventInputs(events: EventModel[]): EventInput[] {
 /** The fields of `next` that differ from `prev` (id lists named in `sets` compare as sets). */
 export function diffFields<T extends object>(prev: T, next: T, sets: ReadonlySet<string>): Partial<T> {
   const canon = (k: string, v: unknown) =>
-    sets.has(k) && Array.isArray(v) ? JSON.stringify([...(v as number[])].sort((a, b) => a - b)) : JSON.stringify(v ?? null);
+    sets.has(k) && Array.isArray(v)
+      ? JSON.stringify([...(v as number[])].sort((a, b) => a - b))
+      : JSON.stringify(v ?? null);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(next)) {
     const a = (prev as Record<string, unknown>)[key];

@@ -2,9 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { RelationType } from '../api/records';
 import { pairOf, selectedKeys, selectionToBody, typeChoices } from './relationChoices';
 
-const parent: RelationType = { id: 1, pair: 'actor-actor', title: 'Parent', reverseTitle: 'Child', titleAr: 'أحد الوالدين', reverseTitleAr: 'ابن/ابنة' };
-const sibling: RelationType = { id: 2, pair: 'actor-actor', title: 'Sibling', reverseTitle: 'Sibling', titleAr: 'شقيق', reverseTitleAr: 'شقيق' };
-const witness: RelationType = { id: 3, pair: 'actor-bulletin', title: 'Witness', reverseTitle: 'Witness', titleAr: 'شاهد', reverseTitleAr: 'شاهد' };
+const parent: RelationType = {
+  id: 1,
+  pair: 'actor-actor',
+  title: 'Parent',
+  reverseTitle: 'Child',
+  titleAr: 'أحد الوالدين',
+  reverseTitleAr: 'ابن/ابنة',
+};
+const sibling: RelationType = {
+  id: 2,
+  pair: 'actor-actor',
+  title: 'Sibling',
+  reverseTitle: 'Sibling',
+  titleAr: 'شقيق',
+  reverseTitleAr: 'شقيق',
+};
+const witness: RelationType = {
+  id: 3,
+  pair: 'actor-bulletin',
+  title: 'Witness',
+  reverseTitle: 'Witness',
+  titleAr: 'شاهد',
+  reverseTitleAr: 'شاهد',
+};
 
 describe('relation type choices', () => {
   it('offers a directional same-kind type both ways, a symmetric one once', () => {
@@ -24,7 +45,14 @@ describe('relation type choices', () => {
   });
 
   it('refuses types chosen in opposite directions', () => {
-    const superior: RelationType = { id: 4, pair: 'actor-actor', title: 'Superior officer', reverseTitle: 'Subordinate officer', titleAr: '', reverseTitleAr: '' };
+    const superior: RelationType = {
+      id: 4,
+      pair: 'actor-actor',
+      title: 'Superior officer',
+      reverseTitle: 'Subordinate officer',
+      titleAr: '',
+      reverseTitleAr: '',
+    };
     const c = typeChoices([parent, superior], 'actor', 'actor');
     const keys = [c.find((x) => x.title === 'Child')!.key, c.find((x) => x.title === 'Superior officer')!.key];
     expect(selectionToBody(keys, c)).toEqual({ ok: false, error: 'mixedDirections' });
@@ -32,7 +60,16 @@ describe('relation type choices', () => {
 
   it('selects the choices an existing relation reads from this page', () => {
     const c = typeChoices([parent, sibling], 'actor', 'actor');
-    const keys = selectedKeys({ types: [{ id: 1, title: 'Child', titleAr: null }, { id: 2, title: 'Sibling', titleAr: null }], reverse: true }, c);
+    const keys = selectedKeys(
+      {
+        types: [
+          { id: 1, title: 'Child', titleAr: null },
+          { id: 2, title: 'Sibling', titleAr: null },
+        ],
+        reverse: true,
+      },
+      c,
+    );
     expect(keys.map((k) => c.find((x) => x.key === k)?.title)).toEqual(['Child', 'Sibling']);
   });
 

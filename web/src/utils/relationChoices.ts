@@ -43,7 +43,14 @@ const isDirectional = (t: RelationType) =>
 export function typeChoices(types: RelationType[], pageKind: RecordKind, otherKind: RecordKind): TypeChoice[] {
   if (pageKind === otherKind) {
     return types.flatMap((t) => {
-      const forward: TypeChoice = { key: choiceKey(t.id, false), typeId: t.id, reverse: false, directional: false, title: t.title, titleAr: t.titleAr || '' };
+      const forward: TypeChoice = {
+        key: choiceKey(t.id, false),
+        typeId: t.id,
+        reverse: false,
+        directional: false,
+        title: t.title,
+        titleAr: t.titleAr || '',
+      };
       if (!isDirectional(t)) return [forward];
       return [
         { ...forward, directional: true },

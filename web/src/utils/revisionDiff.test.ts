@@ -11,7 +11,10 @@ describe('revision diff grouping', () => {
       { path: 'updatedAt', old: '2024-01-01', new: '2024-01-02' },
     ]);
     expect(groups.map((g) => g.field)).toEqual(['firstNameAr', 'profiles', 'nationalities']);
-    expect(groups[1]!.rows.map((r) => r.sub)).toEqual([['0', 'description'], ['0', 'missingPerson', 'lastAddress']]);
+    expect(groups[1]!.rows.map((r) => r.sub)).toEqual([
+      ['0', 'description'],
+      ['0', 'missingPerson', 'lastAddress'],
+    ]);
     expect(groups[2]!.rows[0]).toMatchObject({ old: 'Syria', new: '' });
   });
 
@@ -27,6 +30,9 @@ describe('revision diff grouping', () => {
   });
 
   it('labels list positions 1-based', () => {
-    expect(subLabel(['0', 'description'])).toEqual([{ index: 1, key: null }, { index: null, key: 'description' }]);
+    expect(subLabel(['0', 'description'])).toEqual([
+      { index: 1, key: null },
+      { index: null, key: 'description' },
+    ]);
   });
 });

@@ -9,7 +9,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function describeValue(value: unknown, key = '', ar = false): string {
@@ -51,10 +54,7 @@ export function describeValue(value: unknown, key = '', ar = false): string {
   return String(value);
 }
 
-export function snapshotEntries(
-  snapshot: Record<string, unknown>,
-  ar = false,
-): { key: string; value: string }[] {
+export function snapshotEntries(snapshot: Record<string, unknown>, ar = false): { key: string; value: string }[] {
   return Object.entries(snapshot)
     .filter(([k]) => !HIDDEN.has(k))
     .map(([key, v]) => ({ key, value: describeValue(v, key, ar) }))

@@ -17,12 +17,14 @@ export const SMALL_LISTS = [
 export type SmallList = (typeof SMALL_LISTS)[number];
 export type VocabList = 'labels' | 'sources' | 'locations' | 'event-types' | 'relation-types' | SmallList;
 
-export const isSmallList = (v: unknown): v is SmallList => typeof v === 'string' && (SMALL_LISTS as readonly string[]).includes(v);
+export const isSmallList = (v: unknown): v is SmallList =>
+  typeof v === 'string' && (SMALL_LISTS as readonly string[]).includes(v);
 
 /** Lists whose terms carry a numeric code (countries: ISO numeric; admin levels: level number). */
 export const LISTS_WITH_CODE: ReadonlySet<SmallList> = new Set(['countries', 'location-admin-levels']);
 
-const has = (user: User | null | undefined, role: string) => Boolean(user?.roles.includes(role as User['roles'][number]));
+const has = (user: User | null | undefined, role: string) =>
+  Boolean(user?.roles.includes(role as User['roles'][number]));
 
 /** Who may change a list (and export or import it); the server enforces the same rules. */
 export function canManage(user: User | null | undefined, list: VocabList): boolean {

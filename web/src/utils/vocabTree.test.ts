@@ -66,7 +66,12 @@ describe('drag and drop targets', () => {
 
 describe('groupBy', () => {
   it('keeps the given group order, then first-seen keys', () => {
-    const items = [{ p: 'b', t: 1 }, { p: 'x', t: 2 }, { p: 'a', t: 3 }, { p: 'b', t: 4 }];
+    const items = [
+      { p: 'b', t: 1 },
+      { p: 'x', t: 2 },
+      { p: 'a', t: 3 },
+      { p: 'b', t: 4 },
+    ];
     expect(groupBy(items, (i) => i.p, ['a', 'b', 'c']).map((g) => [g.key, g.items.map((i) => i.t)])).toEqual([
       ['a', [3]],
       ['b', [1, 4]],
@@ -97,7 +102,15 @@ describe('parseCoordinate', () => {
 
 describe('vocabulary access', () => {
   const user = (roles: User['roles'], canEditLocations = false): User =>
-    ({ id: 1, username: 'u', name: 'U', roles, groups: [], mustChangePassword: false, permissions: { canEditLocations } }) as unknown as User;
+    ({
+      id: 1,
+      username: 'u',
+      name: 'U',
+      roles,
+      groups: [],
+      mustChangePassword: false,
+      permissions: { canEditLocations },
+    }) as unknown as User;
   it('follows the server rules', () => {
     expect(manageableLists(user(['Moderator']))).toEqual(['labels', 'sources', 'locations', 'event-types']);
     expect(manageableLists(user([], true))).toEqual(['locations']);

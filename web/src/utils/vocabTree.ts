@@ -53,7 +53,11 @@ export type DropProblem = 'self' | 'descendant' | 'sameParent';
  * A node cannot go under itself or under one of its own descendants; dropping it where it
  * already is changes nothing. The server checks cycles too (400 with fields.parentId).
  */
-export function dropProblem(dragId: number, targetId: number | null, parentOf: ReadonlyMap<number, number | null>): DropProblem | null {
+export function dropProblem(
+  dragId: number,
+  targetId: number | null,
+  parentOf: ReadonlyMap<number, number | null>,
+): DropProblem | null {
   if (targetId === dragId) return 'self';
   if ((parentOf.get(dragId) ?? null) === targetId) return 'sameParent';
   if (targetId !== null && ancestorsOf(targetId, parentOf).includes(dragId)) return 'descendant';
@@ -61,7 +65,11 @@ export function dropProblem(dragId: number, targetId: number | null, parentOf: R
 }
 
 /** Items grouped by a key, groups in the order of `order` (unknown keys last, in first-seen order). */
-export function groupBy<T>(items: readonly T[], keyOf: (t: T) => string, order: readonly string[] = []): { key: string; items: T[] }[] {
+export function groupBy<T>(
+  items: readonly T[],
+  keyOf: (t: T) => string,
+  order: readonly string[] = [],
+): { key: string; items: T[] }[] {
   const groups = new Map<string, T[]>();
   for (const k of order) groups.set(k, []);
   for (const it of items) {

@@ -48,7 +48,10 @@ export const actors = pgTable(
     positionAr: text('position_ar').notNull().default(''),
     familyStatus: text('family_status'),
     numberOfChildren: integer('number_of_children'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status').notNull(),
     createdById: integer('created_by_id').references(() => users.id),
     assignedToId: integer('assigned_to_id').references(() => users.id),
@@ -61,7 +64,9 @@ export const actors = pgTable(
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     searchText: text('search_text').notNull().default(''),
     /** Full-text vector of search_text ('simple' config: the text is already normalised). */
-    searchTsv: tsvector('search_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`),
+    searchTsv: tsvector('search_tsv').generatedAlwaysAs(
+      sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`,
+    ),
     deleted: boolean('deleted').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -88,8 +93,12 @@ function actorTermTable(name: string) {
   return pgTable(
     name,
     {
-      actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
-      termId: integer('term_id').notNull().references(() => vocabTerms.id),
+      actorId: integer('actor_id')
+        .notNull()
+        .references(() => actors.id, { onDelete: 'cascade' }),
+      termId: integer('term_id')
+        .notNull()
+        .references(() => vocabTerms.id),
     },
     (t) => [primaryKey({ columns: [t.actorId, t.termId] }), index(`${name}_term_idx`).on(t.termId)],
   );
@@ -105,8 +114,12 @@ export const actorDialects = actorTermTable('actor_dialects');
 export const actorGroups = pgTable(
   'actor_groups',
   {
-    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
-    groupId: integer('group_id').notNull().references(() => accessGroups.id),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => accessGroups.id),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.groupId] }), index('actor_groups_group_idx').on(t.groupId)],
 );
@@ -116,9 +129,13 @@ export const actorIdNumbers = pgTable(
   'actor_id_numbers',
   {
     id: serial('id').primaryKey(),
-    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
     /** vocab_terms of kind id-number-types. */
-    typeId: integer('type_id').notNull().references(() => vocabTerms.id),
+    typeId: integer('type_id')
+      .notNull()
+      .references(() => vocabTerms.id),
     number: text('number').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
   },
@@ -134,7 +151,9 @@ export const actorProfiles = pgTable(
   'actor_profiles',
   {
     id: serial('id').primaryKey(),
-    actorId: integer('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
     /** normal | main | missing */
     mode: text('mode').notNull(),
     originId: text('origin_id').notNull().default(''),
@@ -158,8 +177,12 @@ function profileLinkTable(name: string, column: string, target: typeof labels | 
   return pgTable(
     name,
     {
-      profileId: integer('profile_id').notNull().references(() => actorProfiles.id, { onDelete: 'cascade' }),
-      targetId: integer(column).notNull().references(() => target.id),
+      profileId: integer('profile_id')
+        .notNull()
+        .references(() => actorProfiles.id, { onDelete: 'cascade' }),
+      targetId: integer(column)
+        .notNull()
+        .references(() => target.id),
     },
     (t) => [primaryKey({ columns: [t.profileId, t.targetId] }), index(`${name}_target_idx`).on(t.targetId)],
   );
@@ -188,65 +211,65 @@ export interface SocialNetwork {
 export const missingPersonDetails = pgTable(
   'missing_person_details',
   {
-  profileId: integer('profile_id')
-    .primaryKey()
-    .references(() => actorProfiles.id, { onDelete: 'cascade' }),
-  /** Shown as "Place of Disappearance". */
-  lastAddress: text('last_address').notNull().default(''),
-  socialNetworks: jsonb('social_networks').$type<SocialNetwork[]>().notNull().default([]),
-  marriageHistory: text('marriage_history').notNull().default(''),
-  pregnantAtDisappearance: text('pregnant_at_disappearance'),
-  monthsPregnant: integer('months_pregnant'),
-  missingRelatives: boolean('missing_relatives'),
-  sawName: text('saw_name').notNull().default(''),
-  sawAddress: text('saw_address').notNull().default(''),
-  sawEmail: text('saw_email').notNull().default(''),
-  sawPhone: text('saw_phone').notNull().default(''),
-  detainedBefore: text('detained_before'),
-  seenInDetention: jsonb('seen_in_detention').$type<OptsDetails<string>>(),
-  injured: jsonb('injured').$type<OptsDetails<string>>(),
-  knownDead: jsonb('known_dead').$type<OptsDetails<string>>(),
-  deathDetails: text('death_details').notNull().default(''),
-  personalItems: text('personal_items').notNull().default(''),
-  height: integer('height'),
-  weight: integer('weight'),
-  physique: text('physique'),
-  hairLoss: text('hair_loss'),
-  hairType: text('hair_type'),
-  hairLength: text('hair_length'),
-  hairColor: text('hair_color'),
-  facialHair: text('facial_hair'),
-  posture: text('posture').notNull().default(''),
-  skinMarkings: jsonb('skin_markings').$type<{ opts: string[]; details: string }>(),
-  handedness: text('handedness'),
-  glasses: text('glasses').notNull().default(''),
-  eyeColor: text('eye_color'),
-  distinguishingCongenital: text('dist_char_con').notNull().default(''),
-  distinguishingAcquired: text('dist_char_acq').notNull().default(''),
-  physicalHabits: text('physical_habits').notNull().default(''),
-  other: text('other').notNull().default(''),
-  physicianNameContact: text('phys_name_contact').notNull().default(''),
-  injuries: text('injuries').notNull().default(''),
-  implants: text('implants').notNull().default(''),
-  malformations: text('malforms').notNull().default(''),
-  pain: text('pain').notNull().default(''),
-  otherConditions: text('other_conditions').notNull().default(''),
-  accidents: text('accidents').notNull().default(''),
-  prescribedDrugs: text('pres_drugs').notNull().default(''),
-  smoker: text('smoker'),
-  dentalRecord: boolean('dental_record'),
-  dentistInfo: text('dentist_info').notNull().default(''),
-  teethFeatures: text('teeth_features').notNull().default(''),
-  dentalProblems: text('dental_problems').notNull().default(''),
-  dentalTreatments: text('dental_treatments').notNull().default(''),
-  dentalHabits: text('dental_habits').notNull().default(''),
-  caseStatus: text('case_status'),
-  reporters: jsonb('reporters').$type<Reporter[]>().notNull().default([]),
-  identifiedBy: text('identified_by').notNull().default(''),
-  familyNotified: boolean('family_notified'),
-  hypothesisBased: text('hypothesis_based').notNull().default(''),
-  hypothesisStatus: text('hypothesis_status').notNull().default(''),
-  reburialLocation: text('reburial_location').notNull().default(''),
+    profileId: integer('profile_id')
+      .primaryKey()
+      .references(() => actorProfiles.id, { onDelete: 'cascade' }),
+    /** Shown as "Place of Disappearance". */
+    lastAddress: text('last_address').notNull().default(''),
+    socialNetworks: jsonb('social_networks').$type<SocialNetwork[]>().notNull().default([]),
+    marriageHistory: text('marriage_history').notNull().default(''),
+    pregnantAtDisappearance: text('pregnant_at_disappearance'),
+    monthsPregnant: integer('months_pregnant'),
+    missingRelatives: boolean('missing_relatives'),
+    sawName: text('saw_name').notNull().default(''),
+    sawAddress: text('saw_address').notNull().default(''),
+    sawEmail: text('saw_email').notNull().default(''),
+    sawPhone: text('saw_phone').notNull().default(''),
+    detainedBefore: text('detained_before'),
+    seenInDetention: jsonb('seen_in_detention').$type<OptsDetails<string>>(),
+    injured: jsonb('injured').$type<OptsDetails<string>>(),
+    knownDead: jsonb('known_dead').$type<OptsDetails<string>>(),
+    deathDetails: text('death_details').notNull().default(''),
+    personalItems: text('personal_items').notNull().default(''),
+    height: integer('height'),
+    weight: integer('weight'),
+    physique: text('physique'),
+    hairLoss: text('hair_loss'),
+    hairType: text('hair_type'),
+    hairLength: text('hair_length'),
+    hairColor: text('hair_color'),
+    facialHair: text('facial_hair'),
+    posture: text('posture').notNull().default(''),
+    skinMarkings: jsonb('skin_markings').$type<{ opts: string[]; details: string }>(),
+    handedness: text('handedness'),
+    glasses: text('glasses').notNull().default(''),
+    eyeColor: text('eye_color'),
+    distinguishingCongenital: text('dist_char_con').notNull().default(''),
+    distinguishingAcquired: text('dist_char_acq').notNull().default(''),
+    physicalHabits: text('physical_habits').notNull().default(''),
+    other: text('other').notNull().default(''),
+    physicianNameContact: text('phys_name_contact').notNull().default(''),
+    injuries: text('injuries').notNull().default(''),
+    implants: text('implants').notNull().default(''),
+    malformations: text('malforms').notNull().default(''),
+    pain: text('pain').notNull().default(''),
+    otherConditions: text('other_conditions').notNull().default(''),
+    accidents: text('accidents').notNull().default(''),
+    prescribedDrugs: text('pres_drugs').notNull().default(''),
+    smoker: text('smoker'),
+    dentalRecord: boolean('dental_record'),
+    dentistInfo: text('dentist_info').notNull().default(''),
+    teethFeatures: text('teeth_features').notNull().default(''),
+    dentalProblems: text('dental_problems').notNull().default(''),
+    dentalTreatments: text('dental_treatments').notNull().default(''),
+    dentalHabits: text('dental_habits').notNull().default(''),
+    caseStatus: text('case_status'),
+    reporters: jsonb('reporters').$type<Reporter[]>().notNull().default([]),
+    identifiedBy: text('identified_by').notNull().default(''),
+    familyNotified: boolean('family_notified'),
+    hypothesisBased: text('hypothesis_based').notNull().default(''),
+    hypothesisStatus: text('hypothesis_status').notNull().default(''),
+    reburialLocation: text('reburial_location').notNull().default(''),
   },
   (t) => [index('missing_person_case_status_idx').on(t.caseStatus)],
 );

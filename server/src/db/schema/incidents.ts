@@ -27,7 +27,9 @@ export const incidents = pgTable(
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     searchText: text('search_text').notNull().default(''),
     /** Full-text vector of search_text ('simple' config: the text is already normalised). */
-    searchTsv: tsvector('search_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`),
+    searchTsv: tsvector('search_tsv').generatedAlwaysAs(
+      sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`,
+    ),
     deleted: boolean('deleted').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -45,16 +47,18 @@ export const incidents = pgTable(
   ],
 );
 
-function incidentLinkTable<T extends { id: typeof labels.id | typeof locations.id | typeof vocabTerms.id | typeof accessGroups.id }>(
-  name: string,
-  column: string,
-  target: T,
-) {
+function incidentLinkTable<
+  T extends { id: typeof labels.id | typeof locations.id | typeof vocabTerms.id | typeof accessGroups.id },
+>(name: string, column: string, target: T) {
   return pgTable(
     name,
     {
-      incidentId: integer('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
-      targetId: integer(column).notNull().references(() => target.id),
+      incidentId: integer('incident_id')
+        .notNull()
+        .references(() => incidents.id, { onDelete: 'cascade' }),
+      targetId: integer(column)
+        .notNull()
+        .references(() => target.id),
     },
     (t) => [primaryKey({ columns: [t.incidentId, t.targetId] }), index(`${name}_target_idx`).on(t.targetId)],
   );
@@ -67,4 +71,3 @@ export const incidentPotentialViolations = incidentLinkTable('incident_potential
 /** vocab_terms of kind claimed-violations. */
 export const incidentClaimedViolations = incidentLinkTable('incident_claimed_violations', 'term_id', vocabTerms);
 export const incidentGroups = incidentLinkTable('incident_groups', 'group_id', accessGroups);
-

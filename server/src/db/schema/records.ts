@@ -35,7 +35,10 @@ export const bulletins = pgTable(
     publishDate: ts('publish_date'),
     documentationDate: ts('documentation_date'),
     originId: text('origin_id').notNull().default(''),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status').notNull(),
     createdById: integer('created_by_id').references(() => users.id),
     assignedToId: integer('assigned_to_id').references(() => users.id),
@@ -49,7 +52,9 @@ export const bulletins = pgTable(
     /** Normalised text of every searchable field (Arabic folding, accents removed, lower case). */
     searchText: text('search_text').notNull().default(''),
     /** Full-text vector of search_text ('simple' config: the text is already normalised). */
-    searchTsv: tsvector('search_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`),
+    searchTsv: tsvector('search_tsv').generatedAlwaysAs(
+      sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[[:punct:]،؛؟«»…“”‘’–—⁣]+', ' ', 'g'))`,
+    ),
     /** Key of the import that created the row, for idempotent re-imports. */
     importKey: text('import_key'),
     deleted: boolean('deleted').notNull().default(false),
@@ -74,8 +79,12 @@ export const bulletins = pgTable(
 export const bulletinLabels = pgTable(
   'bulletin_labels',
   {
-    bulletinId: integer('bulletin_id').notNull().references(() => bulletins.id, { onDelete: 'cascade' }),
-    labelId: integer('label_id').notNull().references(() => labels.id),
+    bulletinId: integer('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id, { onDelete: 'cascade' }),
+    labelId: integer('label_id')
+      .notNull()
+      .references(() => labels.id),
   },
   (t) => [primaryKey({ columns: [t.bulletinId, t.labelId] }), index('bulletin_labels_label_idx').on(t.labelId)],
 );
@@ -83,8 +92,12 @@ export const bulletinLabels = pgTable(
 export const bulletinVerifiedLabels = pgTable(
   'bulletin_verified_labels',
   {
-    bulletinId: integer('bulletin_id').notNull().references(() => bulletins.id, { onDelete: 'cascade' }),
-    labelId: integer('label_id').notNull().references(() => labels.id),
+    bulletinId: integer('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id, { onDelete: 'cascade' }),
+    labelId: integer('label_id')
+      .notNull()
+      .references(() => labels.id),
   },
   (t) => [primaryKey({ columns: [t.bulletinId, t.labelId] }), index('bulletin_vlabels_label_idx').on(t.labelId)],
 );
@@ -92,8 +105,12 @@ export const bulletinVerifiedLabels = pgTable(
 export const bulletinSources = pgTable(
   'bulletin_sources',
   {
-    bulletinId: integer('bulletin_id').notNull().references(() => bulletins.id, { onDelete: 'cascade' }),
-    sourceId: integer('source_id').notNull().references(() => sources.id),
+    bulletinId: integer('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (t) => [primaryKey({ columns: [t.bulletinId, t.sourceId] }), index('bulletin_sources_source_idx').on(t.sourceId)],
 );
@@ -101,8 +118,12 @@ export const bulletinSources = pgTable(
 export const bulletinLocations = pgTable(
   'bulletin_locations',
   {
-    bulletinId: integer('bulletin_id').notNull().references(() => bulletins.id, { onDelete: 'cascade' }),
-    locationId: integer('location_id').notNull().references(() => locations.id),
+    bulletinId: integer('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id, { onDelete: 'cascade' }),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
   },
   (t) => [
     primaryKey({ columns: [t.bulletinId, t.locationId] }),
@@ -113,8 +134,12 @@ export const bulletinLocations = pgTable(
 export const bulletinGroups = pgTable(
   'bulletin_groups',
   {
-    bulletinId: integer('bulletin_id').notNull().references(() => bulletins.id, { onDelete: 'cascade' }),
-    groupId: integer('group_id').notNull().references(() => accessGroups.id),
+    bulletinId: integer('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => accessGroups.id),
   },
   (t) => [primaryKey({ columns: [t.bulletinId, t.groupId] }), index('bulletin_groups_group_idx').on(t.groupId)],
 );

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { actors } from './actors.js';
 import { incidents } from './incidents.js';
 import { bulletins } from './records.js';
@@ -23,7 +34,10 @@ function relationTable(
     {
       leftId: integer(left.column).notNull().references(left.target, { onDelete: 'cascade' }),
       rightId: integer(right.column).notNull().references(right.target, { onDelete: 'cascade' }),
-      types: integer('types').array().notNull().default(sql`'{}'::int[]`),
+      types: integer('types')
+        .array()
+        .notNull()
+        .default(sql`'{}'::int[]`),
       reversed: boolean('reversed').notNull().default(false),
       probability: smallint('probability').notNull().default(0),
       comment: text('comment').notNull().default(''),

@@ -23,5 +23,8 @@ export const savedSearches = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('saved_searches_user_name_uq').on(t.userId, t.name), index('saved_searches_user_kind_idx').on(t.userId, t.kind)],
+  (t) => [
+    uniqueIndex('saved_searches_user_name_uq').on(t.userId, t.name),
+    index('saved_searches_user_kind_idx').on(t.userId, t.kind),
+  ],
 );

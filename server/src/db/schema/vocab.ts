@@ -99,7 +99,10 @@ export const locations = pgTable(
     lng: doublePrecision('lng'),
     description: text('description').notNull().default(''),
     postalCode: text('postal_code').notNull().default(''),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Denormalised "Ayn Tarma, Rif Dimashq, Syria" (self first, then ancestors). */
     fullName: text('full_name').notNull().default(''),
     fullNameAr: text('full_name_ar').notNull().default(''),

@@ -23,7 +23,13 @@ export function setDeniedReportScheduler(fn: ((run: () => void) => void) | null)
  * timing tells them apart. When the record exists, the DENIED activity row and the admins'
  * notification are written afterwards, in their own transaction, off the response path.
  */
-export async function notVisible(db: Db, actor: ActingUser, kind: RecordKind, id: number, message: string): Promise<NotFound> {
+export async function notVisible(
+  db: Db,
+  actor: ActingUser,
+  kind: RecordKind,
+  id: number,
+  message: string,
+): Promise<NotFound> {
   const found = await rows<{ hidden: boolean }>(
     db,
     sql`select exists (select 1 from ${sql.identifier(TABLES[kind])} where id = ${id} and not deleted) as hidden`,

@@ -23,7 +23,11 @@ export function accessRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
       await db.transaction(async (tx) => {
         await saveAccessSettings(tx, after, actor.id);
         await appendActivity(tx, {
-          userId: actor.id, username: actor.username, ip: actor.ip, action: 'UPDATE', kind: 'settings',
+          userId: actor.id,
+          username: actor.username,
+          ip: actor.ip,
+          action: 'UPDATE',
+          kind: 'settings',
           details: { key: 'access', before, after },
         });
       });

@@ -20,7 +20,11 @@ export const DEFAULT_ACCESS_SETTINGS: AccessSettings = { restrictiveAccess: fals
 export const ACCESS_SETTINGS_KEY = 'access';
 
 export async function getAccessSettings(db: Db): Promise<AccessSettings> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, ACCESS_SETTINGS_KEY)).limit(1);
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, ACCESS_SETTINGS_KEY))
+    .limit(1);
   const parsed = accessSettingsSchema.partial().safeParse(row?.value ?? {});
   return { ...DEFAULT_ACCESS_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }

@@ -15,7 +15,7 @@ const query = z.strictObject({
   from: day.optional(),
   to: day.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(30),
-  cursor: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id").optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id').optional(),
 });
 
 export function activityRoutes(app: FastifyInstance, { db }: ModuleDeps): void {

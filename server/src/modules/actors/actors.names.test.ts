@@ -15,8 +15,13 @@ const empty: ActorNameParts = {
 
 describe('actor names', () => {
   it('builds a person name from the parts that exist, in each language', () => {
-    expect(actorNames({ ...empty, firstName: 'Omar', lastName: 'Haddad' })).toEqual({ name: 'Omar Haddad', nameAr: '' });
-    expect(actorNames({ ...empty, firstName: ' Omar ', middleName: 'K.', lastName: 'Haddad', firstNameAr: 'عمر' })).toEqual({
+    expect(actorNames({ ...empty, firstName: 'Omar', lastName: 'Haddad' })).toEqual({
+      name: 'Omar Haddad',
+      nameAr: '',
+    });
+    expect(
+      actorNames({ ...empty, firstName: ' Omar ', middleName: 'K.', lastName: 'Haddad', firstNameAr: 'عمر' }),
+    ).toEqual({
       name: 'Omar K. Haddad',
       nameAr: 'عمر',
     });
@@ -25,7 +30,10 @@ describe('actor names', () => {
 
   it('keeps a given full name when a person has no parts, and an entity name as given', () => {
     expect(actorNames({ ...empty, name: 'Abu Omar' }).name).toBe('Abu Omar');
-    expect(actorNames({ ...empty, type: 'Entity', name: 'Unit 42', firstName: 'ignored' })).toEqual({ name: 'Unit 42', nameAr: '' });
+    expect(actorNames({ ...empty, type: 'Entity', name: 'Unit 42', firstName: 'ignored' })).toEqual({
+      name: 'Unit 42',
+      nameAr: '',
+    });
   });
 
   it('shows the Arabic name when there is no English one, never a blank', () => {

@@ -20,7 +20,13 @@ export const HANDEDNESS = ['Right', 'Left', 'Both Hands', 'Unknown'] as const;
 export const CASE_STATUSES = ['Missing', 'Identified'] as const;
 export const SMOKER = ['Yes', 'No', 'Unknown', 'Question Not Asked'] as const;
 export const SKIN_MARKINGS = ['Scar', 'Tattoo', 'Piercing', 'Mole', 'Birthmarks', 'Cuts'] as const;
-export const PREGNANCY = ['Pregnant', 'Not Pregnant', 'Unknown', 'Not Applicable', 'The Question Was Not Asked'] as const;
+export const PREGNANCY = [
+  'Pregnant',
+  'Not Pregnant',
+  'Unknown',
+  'Not Applicable',
+  'The Question Was Not Asked',
+] as const;
 
 /** Bayanat spells one family status "Seperated"; imported data may carry it. */
 export const familyStatus = z.preprocess((v) => (v === 'Seperated' ? 'Separated' : v), z.enum(FAMILY_STATUSES));

@@ -27,8 +27,18 @@ export interface ProfileAggregate {
 }
 
 const profileLinks = {
-  sources: { table: actorProfileSources, owner: actorProfileSources.profileId, ownerKey: 'profileId', targetKey: 'targetId' },
-  labels: { table: actorProfileLabels, owner: actorProfileLabels.profileId, ownerKey: 'profileId', targetKey: 'targetId' },
+  sources: {
+    table: actorProfileSources,
+    owner: actorProfileSources.profileId,
+    ownerKey: 'profileId',
+    targetKey: 'targetId',
+  },
+  labels: {
+    table: actorProfileLabels,
+    owner: actorProfileLabels.profileId,
+    ownerKey: 'profileId',
+    targetKey: 'targetId',
+  },
   verifiedLabels: {
     table: actorProfileVerifiedLabels,
     owner: actorProfileVerifiedLabels.profileId,
@@ -51,7 +61,12 @@ export async function loadProfiles(db: Db, actorIds: number[]): Promise<Map<numb
   if (!ids.length) return out;
   const [src, lab, vlab] = await Promise.all([
     db
-      .select({ ownerId: actorProfileSources.profileId, id: sources.id, title: sources.title, titleAr: sources.titleAr })
+      .select({
+        ownerId: actorProfileSources.profileId,
+        id: sources.id,
+        title: sources.title,
+        titleAr: sources.titleAr,
+      })
       .from(actorProfileSources)
       .innerJoin(sources, eq(sources.id, actorProfileSources.targetId))
       .where(inArray(actorProfileSources.profileId, ids))
@@ -63,7 +78,12 @@ export async function loadProfiles(db: Db, actorIds: number[]): Promise<Map<numb
       .where(inArray(actorProfileLabels.profileId, ids))
       .orderBy(asc(labels.title)),
     db
-      .select({ ownerId: actorProfileVerifiedLabels.profileId, id: labels.id, title: labels.title, titleAr: labels.titleAr })
+      .select({
+        ownerId: actorProfileVerifiedLabels.profileId,
+        id: labels.id,
+        title: labels.title,
+        titleAr: labels.titleAr,
+      })
       .from(actorProfileVerifiedLabels)
       .innerJoin(labels, eq(labels.id, actorProfileVerifiedLabels.targetId))
       .where(inArray(actorProfileVerifiedLabels.profileId, ids))
@@ -118,7 +138,11 @@ export async function replaceProfiles(tx: Db, actorId: number, list: ProfileInpu
   const kept = list.flatMap((p) => (p.id ? [p.id] : []));
   await tx
     .delete(actorProfiles)
-    .where(kept.length ? and(eq(actorProfiles.actorId, actorId), notInArray(actorProfiles.id, kept)) : eq(actorProfiles.actorId, actorId));
+    .where(
+      kept.length
+        ? and(eq(actorProfiles.actorId, actorId), notInArray(actorProfiles.id, kept))
+        : eq(actorProfiles.actorId, actorId),
+    );
   for (const [i, p] of list.entries()) {
     let profileId: number;
     if (p.id) {
@@ -126,11 +150,15 @@ export async function replaceProfiles(tx: Db, actorId: number, list: ProfileInpu
       await tx.update(actorProfiles).set(profileValues(p, i)).where(eq(actorProfiles.id, p.id));
       await tx.delete(missingPersonDetails).where(eq(missingPersonDetails.profileId, p.id));
     } else {
-      const [row] = await tx.insert(actorProfiles).values({ actorId, ...profileValues(p, i) }).returning({ id: actorProfiles.id });
+      const [row] = await tx
+        .insert(actorProfiles)
+        .values({ actorId, ...profileValues(p, i) })
+        .returning({ id: actorProfiles.id });
       if (!row) throw new Error('insert returned no row');
       profileId = row.id;
     }
-    if (p.mode === 'missing') await tx.insert(missingPersonDetails).values(missingValues(profileId, p.missingPerson ?? {}));
+    if (p.mode === 'missing')
+      await tx.insert(missingPersonDetails).values(missingValues(profileId, p.missingPerson ?? {}));
     await replaceLinkRows(tx, profileLinks.sources, profileId, p.sources ?? []);
     await replaceLinkRows(tx, profileLinks.labels, profileId, p.labels ?? []);
     await replaceLinkRows(tx, profileLinks.verifiedLabels, profileId, p.verifiedLabels ?? []);

@@ -36,8 +36,18 @@ export interface ActorAggregate {
 }
 
 export const actorLinkTables = {
-  ethnographies: { table: actorEthnographies, owner: actorEthnographies.actorId, ownerKey: 'actorId', targetKey: 'termId' },
-  nationalities: { table: actorNationalities, owner: actorNationalities.actorId, ownerKey: 'actorId', targetKey: 'termId' },
+  ethnographies: {
+    table: actorEthnographies,
+    owner: actorEthnographies.actorId,
+    ownerKey: 'actorId',
+    targetKey: 'termId',
+  },
+  nationalities: {
+    table: actorNationalities,
+    owner: actorNationalities.actorId,
+    ownerKey: 'actorId',
+    targetKey: 'termId',
+  },
   dialects: { table: actorDialects, owner: actorDialects.actorId, ownerKey: 'actorId', targetKey: 'termId' },
   accessGroups: { table: actorGroups, owner: actorGroups.actorId, ownerKey: 'actorId', targetKey: 'groupId' },
 } satisfies Record<string, LinkTable>;
@@ -84,7 +94,13 @@ export async function loadActorAggregates(db: Db, ids: number[]): Promise<ActorA
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const placeM = groupByOwner(places);
-  const [ethM, natM, diaM, numM, grpM] = [groupByOwner(eth), groupByOwner(nat), groupByOwner(dia), groupByOwner(idNums), groupByOwner(grp)];
+  const [ethM, natM, diaM, numM, grpM] = [
+    groupByOwner(eth),
+    groupByOwner(nat),
+    groupByOwner(dia),
+    groupByOwner(idNums),
+    groupByOwner(grp),
+  ];
   const out: ActorAggregate[] = [];
   for (const id of ids) {
     const row = byId.get(id);
@@ -114,19 +130,34 @@ export async function updateActorRow(db: Db, id: number, values: Partial<typeof 
   await db.update(actors).set(values).where(eq(actors.id, id));
 }
 
-export async function replaceActorLinks(db: Db, actorId: number, key: keyof typeof actorLinkTables, targetIds: number[]): Promise<void> {
+export async function replaceActorLinks(
+  db: Db,
+  actorId: number,
+  key: keyof typeof actorLinkTables,
+  targetIds: number[],
+): Promise<void> {
   await replaceLinkRows(db, actorLinkTables[key], actorId, targetIds);
 }
 
-export async function replaceIdNumbers(db: Db, actorId: number, list: { type: number; number: string }[]): Promise<void> {
+export async function replaceIdNumbers(
+  db: Db,
+  actorId: number,
+  list: { type: number; number: string }[],
+): Promise<void> {
   await db.delete(actorIdNumbers).where(eq(actorIdNumbers.actorId, actorId));
   if (list.length) {
-    await db.insert(actorIdNumbers).values(list.map((n, i) => ({ actorId, typeId: n.type, number: n.number, sortOrder: i })));
+    await db
+      .insert(actorIdNumbers)
+      .values(list.map((n, i) => ({ actorId, typeId: n.type, number: n.number, sortOrder: i })));
   }
 }
 
 /** Ids of non-deleted actors matching `where`, newest first, with keyset paging. */
-export async function listActorIds(db: Db, where: SQL, opts: { limit: number; beforeId: number | null }): Promise<number[]> {
+export async function listActorIds(
+  db: Db,
+  where: SQL,
+  opts: { limit: number; beforeId: number | null },
+): Promise<number[]> {
   const conditions = [where, eq(actors.deleted, false)];
   if (opts.beforeId !== null) conditions.push(lt(actors.id, opts.beforeId));
   const found = await db

@@ -2,9 +2,33 @@ import { defined, eventsOf, idsOf, pick, refId, type Snapshot } from '../records
 import type { ProfileJson } from './actors.presenter.js';
 
 const SCALARS = [
-  'type', 'name', 'nameAr', 'firstName', 'firstNameAr', 'middleName', 'middleNameAr', 'lastName', 'lastNameAr',
-  'fatherName', 'fatherNameAr', 'motherName', 'motherNameAr', 'nickname', 'nicknameAr', 'sex', 'age', 'civilian',
-  'occupation', 'occupationAr', 'position', 'positionAr', 'familyStatus', 'numberOfChildren', 'tags', 'status', 'accessGroups',
+  'type',
+  'name',
+  'nameAr',
+  'firstName',
+  'firstNameAr',
+  'middleName',
+  'middleNameAr',
+  'lastName',
+  'lastNameAr',
+  'fatherName',
+  'fatherNameAr',
+  'motherName',
+  'motherNameAr',
+  'nickname',
+  'nicknameAr',
+  'sex',
+  'age',
+  'civilian',
+  'occupation',
+  'occupationAr',
+  'position',
+  'positionAr',
+  'familyStatus',
+  'numberOfChildren',
+  'tags',
+  'status',
+  'accessGroups',
 ] as const;
 
 /**

@@ -18,11 +18,15 @@ export function actorRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   // The fixed option lists (reference §2.6) so the UI never hard-codes them.
   r.get('/api/actors/options', { schema: { tags }, config: { access: 'signedIn' } }, async () => ACTOR_OPTIONS);
 
-  r.post('/api/actors', { schema: { body: actorCreateBody, tags }, config: { access: 'recordWriter' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = await createActor(db, { ...actor }, request.body);
-    return reply.status(201).send(await getActor(db, actor, id));
-  });
+  r.post(
+    '/api/actors',
+    { schema: { body: actorCreateBody, tags }, config: { access: 'recordWriter' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = await createActor(db, { ...actor }, request.body);
+      return reply.status(201).send(await getActor(db, actor, id));
+    },
+  );
 
   r.get('/api/actors/:id', { schema: { params: recordIdParams, tags }, config: { access: 'signedIn' } }, (request) =>
     getActor(db, actorOf(request), request.params.id),

@@ -62,7 +62,9 @@ export const missingPersonInput = z
     hairColor: z.enum(COLORS).nullable(),
     facialHair: z.enum(FACIAL_HAIR).nullable(),
     posture: note,
-    skinMarkings: z.strictObject({ opts: z.array(z.enum(SKIN_MARKINGS)).max(SKIN_MARKINGS.length), details: note.default('') }).nullable(),
+    skinMarkings: z
+      .strictObject({ opts: z.array(z.enum(SKIN_MARKINGS)).max(SKIN_MARKINGS.length), details: note.default('') })
+      .nullable(),
     handedness: z.enum(HANDEDNESS).nullable(),
     glasses: line,
     eyeColor: z.enum(COLORS).nullable(),
@@ -113,7 +115,11 @@ export const profileInput = z
   })
   .superRefine((p, ctx) => {
     if (p.missingPerson && p.mode !== 'missing') {
-      ctx.addIssue({ code: 'custom', path: ['missingPerson'], message: 'only a missing-person profile (mode "missing") has these fields' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['missingPerson'],
+        message: 'only a missing-person profile (mode "missing") has these fields',
+      });
     }
   });
 export type ProfileInput = z.infer<typeof profileInput>;
@@ -165,7 +171,11 @@ const fields = {
 
 const actorFields = z.strictObject(fields).partial();
 
-export const actorCreateBody = actorFields.extend({ type: fields.type, profiles: fields.profiles, comment: changeComment });
+export const actorCreateBody = actorFields.extend({
+  type: fields.type,
+  profiles: fields.profiles,
+  comment: changeComment,
+});
 
 export const actorUpdateBody = actorFields.extend({ comment: changeComment });
 

@@ -47,9 +47,28 @@ import { mergedNameParts, validateActor } from './actors.validation.js';
 function scalarValues(p: ActorPatch): Partial<typeof actors.$inferInsert> {
   const out: Partial<typeof actors.$inferInsert> = {};
   const copy = [
-    'firstName', 'firstNameAr', 'middleName', 'middleNameAr', 'lastName', 'lastNameAr', 'fatherName', 'fatherNameAr',
-    'motherName', 'motherNameAr', 'nickname', 'nicknameAr', 'sex', 'age', 'civilian', 'occupation', 'occupationAr',
-    'position', 'positionAr', 'familyStatus', 'numberOfChildren', 'status',
+    'firstName',
+    'firstNameAr',
+    'middleName',
+    'middleNameAr',
+    'lastName',
+    'lastNameAr',
+    'fatherName',
+    'fatherNameAr',
+    'motherName',
+    'motherNameAr',
+    'nickname',
+    'nicknameAr',
+    'sex',
+    'age',
+    'civilian',
+    'occupation',
+    'occupationAr',
+    'position',
+    'positionAr',
+    'familyStatus',
+    'numberOfChildren',
+    'status',
   ] as const;
   for (const key of copy) {
     const v = p[key];
@@ -94,21 +113,26 @@ export async function recordActorChange(
   await updateActorRow(tx, id, { searchText: actorSearchText(agg) });
   const [snapshot] = await presentAll(tx, SNAPSHOT_VIEWER, [agg]);
   const who = performerFields(by);
-  const revisionId = await insertRevision(tx, {
-    kind: 'actor',
-    recordId: id,
-    userId: who.userId,
-    status: agg.row.status,
-    comment,
-    snapshot: snapshotOf(snapshot as ActorJson),
-  }, details);
+  const revisionId = await insertRevision(
+    tx,
+    {
+      kind: 'actor',
+      recordId: id,
+      userId: who.userId,
+      status: agg.row.status,
+      comment,
+      snapshot: snapshotOf(snapshot as ActorJson),
+    },
+    details,
+  );
   await appendActivity(tx, { ...who, action, kind: 'actor', recordId: id, details: { ...details, revisionId } });
 }
 
 export async function createActor(db: Db, by: Performer, input: ActorInput): Promise<{ id: number }> {
   if (isActing(by)) {
     if (!mayCreateRecord(by)) throw new Forbidden('Only Admins and Data Analysts create actors.');
-    if (input.accessGroups?.length) checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
+    if (input.accessGroups?.length)
+      checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
     if (input.assignedTo !== undefined && input.assignedTo !== by.id && !mayAssign(by)) {
       throw new Invalid({ assignedTo: 'only an Admin can assign an actor to someone else' });
     }
@@ -174,9 +198,17 @@ export async function updateActor(
   await validateActor(db, patch, parts, await profileIdsOf(db, id));
   const changed = Object.keys(patch).filter((k) => k !== 'comment');
   await db.transaction(async (tx) => {
-    await updateActorRow(tx, id, { ...scalarValues(patch), ...actorNames(parts), comments: patch.comment, updatedAt: new Date() });
+    await updateActorRow(tx, id, {
+      ...scalarValues(patch),
+      ...actorNames(parts),
+      comments: patch.comment,
+      updatedAt: new Date(),
+    });
     await writeLinks(tx, id, patch);
-    await recordActorChange(tx, actor, id, opts.action ?? 'UPDATE', patch.comment, { fields: changed, ...opts.details });
+    await recordActorChange(tx, actor, id, opts.action ?? 'UPDATE', patch.comment, {
+      fields: changed,
+      ...opts.details,
+    });
   });
   return getActor(db, actor, id);
 }
@@ -197,7 +229,12 @@ export async function listActors(
 ): Promise<ListResult<ActorJson>> {
   // Quick search is the advanced search's ranked full text with one block.
   if (query.q?.trim()) {
-    const page = await searchIds(db, actor, 'actor', { blocks: [{ text: query.q }], limit: query.limit, cursor: query.cursor, count: query.count });
+    const page = await searchIds(db, actor, 'actor', {
+      blocks: [{ text: query.q }],
+      limit: query.limit,
+      cursor: query.cursor,
+      count: query.count,
+    });
     return {
       items: await presentAll(db, actor, await loadActorAggregates(db, page.ids)),
       nextCursor: page.nextCursor,

@@ -21,7 +21,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const person = { type: 'Person', firstName: 'Omar', lastName: 'Haddad', profiles: [{ mode: 'normal' }], comment: 'first entry' };
+const person = {
+  type: 'Person',
+  firstName: 'Omar',
+  lastName: 'Haddad',
+  profiles: [{ mode: 'normal' }],
+  comment: 'first entry',
+};
 
 describe('actors', () => {
   it('creates an actor with every field; ID numbers keep leading zeros and 30 digits', async () => {
@@ -50,9 +56,25 @@ describe('actors', () => {
         { type: f.idNumberTypeId, number: '123456789012345678901234567890' },
       ],
       tags: ['detainee', 'detainee', 'teacher'],
-      events: [{ typeId: f.eventTypeId, locationId: f.locationId, fromDate: '2012-05-01', toDate: '2012-05-03', estimated: true }],
+      events: [
+        {
+          typeId: f.eventTypeId,
+          locationId: f.locationId,
+          fromDate: '2012-05-01',
+          toDate: '2012-05-03',
+          estimated: true,
+        },
+      ],
       profiles: [
-        { mode: 'main', originId: 'SRC-1', description: '<p>Seen <b>taken</b><script>x()</script></p>', sources: [f.sourceId], labels: [f.labelId], verifiedLabels: [f.verifiedLabelId], publishDate: '2013-01-02' },
+        {
+          mode: 'main',
+          originId: 'SRC-1',
+          description: '<p>Seen <b>taken</b><script>x()</script></p>',
+          sources: [f.sourceId],
+          labels: [f.labelId],
+          verifiedLabels: [f.verifiedLabelId],
+          publishDate: '2013-01-02',
+        },
         {
           mode: 'missing',
           missingPerson: {
@@ -90,7 +112,14 @@ describe('actors', () => {
       ],
       tags: ['detainee', 'teacher'],
       status: 'Human Created',
-      events: [{ fromDate: '2012-05-01T00:00:00Z', toDate: '2012-05-03T00:00:00Z', estimated: true, location: { id: f.locationId } }],
+      events: [
+        {
+          fromDate: '2012-05-01T00:00:00Z',
+          toDate: '2012-05-03T00:00:00Z',
+          estimated: true,
+          location: { id: f.locationId },
+        },
+      ],
       accessGroups: [],
       permissions: { update: true, delete: false },
     });
@@ -132,7 +161,9 @@ describe('actors', () => {
         firstNameAr: 'أحمد',
         originPlace: f.locationId,
         idNumbers: [{ type: f.idNumberTypeId, number: '0099887766' }],
-        profiles: [{ mode: 'normal', description: '<p>arrested at the bakery</p>', originId: 'ORIG-77', labels: [f.labelId] }],
+        profiles: [
+          { mode: 'normal', description: '<p>arrested at the bakery</p>', originId: 'ORIG-77', labels: [f.labelId] },
+        ],
       })
     ).json();
     const ids = async (q: string) =>
@@ -156,11 +187,22 @@ describe('actors', () => {
   });
 
   it('update replaces profiles, keeping the ids given, and refuses a profile of another actor', async () => {
-    const a = (await da.post('/api/actors', { ...person, profiles: [{ mode: 'main', originId: 'A' }, { mode: 'normal', originId: 'B' }] })).json();
+    const a = (
+      await da.post('/api/actors', {
+        ...person,
+        profiles: [
+          { mode: 'main', originId: 'A' },
+          { mode: 'normal', originId: 'B' },
+        ],
+      })
+    ).json();
     const other = (await da.post('/api/actors', person)).json();
     const [main] = a.profiles;
     const res = await da.post(`/api/actors/${a.id}/update`, {
-      profiles: [{ id: main.id, mode: 'main', originId: 'A2' }, { mode: 'missing', missingPerson: { caseStatus: 'Identified' } }],
+      profiles: [
+        { id: main.id, mode: 'main', originId: 'A2' },
+        { mode: 'missing', missingPerson: { caseStatus: 'Identified' } },
+      ],
       comment: 'merged profiles',
     });
     expect(res.statusCode).toBe(200);
@@ -170,7 +212,10 @@ describe('actors', () => {
     expect(after.profiles[1].missingPerson.caseStatus).toBe('Identified');
     expect(after.displayName).toBe('Omar Haddad');
 
-    const foreign = await da.post(`/api/actors/${a.id}/update`, { profiles: [{ id: other.profiles[0].id, mode: 'normal' }], comment: 'x' });
+    const foreign = await da.post(`/api/actors/${a.id}/update`, {
+      profiles: [{ id: other.profiles[0].id, mode: 'normal' }],
+      comment: 'x',
+    });
     expect(foreign.statusCode).toBe(400);
     expect(Object.keys(foreign.json().error.fields)).toEqual(['profiles.0.id']);
     const empty = await da.post(`/api/actors/${a.id}/update`, { profiles: [], comment: 'x' });
@@ -182,18 +227,27 @@ describe('actors', () => {
     expect((await otherDa.post(`/api/actors/${a.id}/update`, { nickname: 'x', comment: 'x' })).statusCode).toBe(403);
     expect((await moderator.post('/api/actors', person)).statusCode).toBe(403);
     expect((await viewer.post('/api/actors', person)).statusCode).toBe(403);
-    expect((await da.post(`/api/actors/${a.id}/update`, { nickname: 'Abu Omar', comment: 'nickname' })).json().nickname).toBe('Abu Omar');
-    expect((await viewer.get(`/api/actors/${a.id}`)).json().permissions).toMatchObject({ update: false, delete: false });
+    expect(
+      (await da.post(`/api/actors/${a.id}/update`, { nickname: 'Abu Omar', comment: 'nickname' })).json().nickname,
+    ).toBe('Abu Omar');
+    expect((await viewer.get(`/api/actors/${a.id}`)).json().permissions).toMatchObject({
+      update: false,
+      delete: false,
+    });
     expect((await da.post(`/api/actors/${a.id}/delete`, { comment: 'no' })).statusCode).toBe(403);
     expect((await admin.post(`/api/actors/${a.id}/delete`, { comment: 'duplicate' })).statusCode).toBe(200);
     expect((await viewer.get(`/api/actors/${a.id}`)).statusCode).toBe(404);
-    expect((await admin.get(`/api/actors?q=${a.id}`)).json().items.map((i: { id: number }) => i.id)).not.toContain(a.id);
+    expect((await admin.get(`/api/actors?q=${a.id}`)).json().items.map((i: { id: number }) => i.id)).not.toContain(
+      a.id,
+    );
   });
 
   it('hides actors restricted to an access group from users outside it, in reads, lists and totals', async () => {
     const group = (await admin.post('/api/groups', { name: `Team actors ${Date.now()}`, description: '' })).json();
     const insider = await signedIn(ctx, { groups: [group.id] });
-    const secret = (await admin.post('/api/actors', { ...person, type: 'Entity', name: 'Secret unit zz', accessGroups: [group.id] })).json();
+    const secret = (
+      await admin.post('/api/actors', { ...person, type: 'Entity', name: 'Secret unit zz', accessGroups: [group.id] })
+    ).json();
     expect((await viewer.get(`/api/actors/${secret.id}`)).statusCode).toBe(404);
     const outside = (await viewer.get('/api/actors?q=secret%20unit%20zz')).json();
     expect(outside).toMatchObject({ items: [], total: 0 });
@@ -202,7 +256,15 @@ describe('actors', () => {
   });
 
   it('rejects bad input with field names and leaves nothing behind', async () => {
-    const tables = ['actors', 'actor_profiles', 'missing_person_details', 'actor_id_numbers', 'events', 'revisions', 'activity'];
+    const tables = [
+      'actors',
+      'actor_profiles',
+      'missing_person_details',
+      'actor_id_numbers',
+      'events',
+      'revisions',
+      'activity',
+    ];
     const before = await Promise.all(tables.map((t) => countRows(ctx, t)));
     const cases: [unknown, string][] = [
       [{ ...person, profiles: [] }, 'profiles'],
@@ -222,8 +284,17 @@ describe('actors', () => {
       [{ ...person, profiles: [{ mode: 'normal', verifiedLabels: [f.labelId] }] }, 'profiles.0.verifiedLabels'],
       [{ ...person, profiles: [{ mode: 'normal', sources: [999999] }] }, 'profiles.0.sources'],
       [{ ...person, profiles: [{ mode: 'normal', missingPerson: { height: 170 } }] }, 'profiles.0.missingPerson'],
-      [{ ...person, profiles: [{ mode: 'missing', missingPerson: { hairColor: 'Purple' } }] }, 'profiles.0.missingPerson.hairColor'],
-      [{ ...person, profiles: [{ mode: 'missing', missingPerson: { seenInDetention: { opts: 'Maybe', details: '' } } }] }, 'profiles.0.missingPerson.seenInDetention.opts'],
+      [
+        { ...person, profiles: [{ mode: 'missing', missingPerson: { hairColor: 'Purple' } }] },
+        'profiles.0.missingPerson.hairColor',
+      ],
+      [
+        {
+          ...person,
+          profiles: [{ mode: 'missing', missingPerson: { seenInDetention: { opts: 'Maybe', details: '' } } }],
+        },
+        'profiles.0.missingPerson.seenInDetention.opts',
+      ],
       [{ ...person, status: 'Nonsense' }, 'status'],
       [{ ...person, accessGroups: [1] }, 'accessGroups'],
       [{ ...person, surprise: 1 }, 'surprise'],
@@ -240,7 +311,11 @@ describe('actors', () => {
 
   it('a failed update leaves the actor untouched', async () => {
     const a = (await da.post('/api/actors', { ...person, dialects: [f.dialectId] })).json();
-    const res = await da.post(`/api/actors/${a.id}/update`, { occupation: 'changed', dialects: [f.dialectId, 424242], comment: 'x' });
+    const res = await da.post(`/api/actors/${a.id}/update`, {
+      occupation: 'changed',
+      dialects: [f.dialectId, 424242],
+      comment: 'x',
+    });
     expect(res.statusCode).toBe(400);
     const again = (await da.get(`/api/actors/${a.id}`)).json();
     expect(again.occupation).toBe('');

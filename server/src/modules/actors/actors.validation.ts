@@ -1,15 +1,40 @@
 import type { Db } from '../../db/client.js';
 import { Invalid } from '../../http/errors.js';
 import { eventReferenceProblems } from '../records/records.events.js';
-import { labelProblems, missingIdsProblem, vocabProblem, vocabTermIds, workflowProblems } from '../records/records.refs.js';
+import {
+  labelProblems,
+  missingIdsProblem,
+  vocabProblem,
+  vocabTermIds,
+  workflowProblems,
+} from '../records/records.refs.js';
 import { actorNames, type ActorNameParts } from './actors.names.js';
 import type { ActorPatch } from './actors.schemas.js';
 
-const NAME_KEYS = ['name', 'nameAr', 'firstName', 'firstNameAr', 'middleName', 'middleNameAr', 'lastName', 'lastNameAr'] as const;
+const NAME_KEYS = [
+  'name',
+  'nameAr',
+  'firstName',
+  'firstNameAr',
+  'middleName',
+  'middleNameAr',
+  'lastName',
+  'lastNameAr',
+] as const;
 
 /** The name parts an actor will have after `patch` is applied to `current` (empty for a new actor). */
 export function mergedNameParts(current: ActorNameParts | null, patch: ActorPatch & { type?: string }): ActorNameParts {
-  const base: ActorNameParts = current ?? { type: 'Person', name: '', nameAr: '', firstName: '', firstNameAr: '', middleName: '', middleNameAr: '', lastName: '', lastNameAr: '' };
+  const base: ActorNameParts = current ?? {
+    type: 'Person',
+    name: '',
+    nameAr: '',
+    firstName: '',
+    firstNameAr: '',
+    middleName: '',
+    middleNameAr: '',
+    lastName: '',
+    lastNameAr: '',
+  };
   const out: ActorNameParts = { ...base, type: patch.type ?? base.type };
   for (const key of NAME_KEYS) {
     const v = patch[key];
@@ -47,12 +72,17 @@ export async function validateActor(
   await vocabProblem(db, fields, 'nationalities', 'countries', input.nationalities);
   await vocabProblem(db, fields, 'dialects', 'dialects', input.dialects);
   await missingIdsProblem(db, fields, 'accessGroups', 'groups', input.accessGroups);
-  const numberTypes = await vocabTermIds(db, 'id-number-types', (input.idNumbers ?? []).map((n) => n.type));
+  const numberTypes = await vocabTermIds(
+    db,
+    'id-number-types',
+    (input.idNumbers ?? []).map((n) => n.type),
+  );
   input.idNumbers?.forEach((n, i) => {
     if (!numberTypes.has(n.type)) fields[`idNumbers.${i}.type`] = `unknown id-number type ${n.type}`;
   });
   for (const [i, p] of (input.profiles ?? []).entries()) {
-    if (p.id !== undefined && !ownProfileIds.has(p.id)) fields[`profiles.${i}.id`] = `profile ${p.id} is not a profile of this actor`;
+    if (p.id !== undefined && !ownProfileIds.has(p.id))
+      fields[`profiles.${i}.id`] = `profile ${p.id} is not a profile of this actor`;
     await missingIdsProblem(db, fields, `profiles.${i}.sources`, 'sources', p.sources);
     await labelProblems(db, fields, 'actor', [
       { field: `profiles.${i}.labels`, ids: p.labels, verified: false },

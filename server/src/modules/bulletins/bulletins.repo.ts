@@ -66,13 +66,23 @@ export async function loadBulletinAggregates(db: Db, ids: number[]): Promise<Bul
       .where(inArray(bulletinLabels.bulletinId, ids))
       .orderBy(asc(labels.title)),
     db
-      .select({ bulletinId: bulletinVerifiedLabels.bulletinId, id: labels.id, title: labels.title, titleAr: labels.titleAr })
+      .select({
+        bulletinId: bulletinVerifiedLabels.bulletinId,
+        id: labels.id,
+        title: labels.title,
+        titleAr: labels.titleAr,
+      })
       .from(bulletinVerifiedLabels)
       .innerJoin(labels, eq(labels.id, bulletinVerifiedLabels.labelId))
       .where(inArray(bulletinVerifiedLabels.bulletinId, ids))
       .orderBy(asc(labels.title)),
     db
-      .select({ bulletinId: bulletinSources.bulletinId, id: sources.id, title: sources.title, titleAr: sources.titleAr })
+      .select({
+        bulletinId: bulletinSources.bulletinId,
+        id: sources.id,
+        title: sources.title,
+        titleAr: sources.titleAr,
+      })
       .from(bulletinSources)
       .innerJoin(sources, eq(sources.id, bulletinSources.sourceId))
       .where(inArray(bulletinSources.bulletinId, ids))
@@ -138,7 +148,11 @@ export async function insertBulletin(db: Db, values: typeof bulletins.$inferInse
   return row.id;
 }
 
-export async function updateBulletinRow(db: Db, id: number, values: Partial<typeof bulletins.$inferInsert>): Promise<void> {
+export async function updateBulletinRow(
+  db: Db,
+  id: number,
+  values: Partial<typeof bulletins.$inferInsert>,
+): Promise<void> {
   await db.update(bulletins).set(values).where(eq(bulletins.id, id));
 }
 
@@ -157,7 +171,12 @@ export const linkTables = {
   accessGroups: { table: bulletinGroups, column: 'groupId' },
 } as const;
 
-export async function replaceLinks(db: Db, bulletinId: number, key: keyof typeof linkTables, targetIds: number[]): Promise<void> {
+export async function replaceLinks(
+  db: Db,
+  bulletinId: number,
+  key: keyof typeof linkTables,
+  targetIds: number[],
+): Promise<void> {
   const { table, column } = linkTables[key];
   const t = table as LinkTable;
   await db.delete(t).where(eq(t.bulletinId, bulletinId));
@@ -181,7 +200,10 @@ export async function replaceGeoMarkers(
 }
 
 /** Labels among `wanted` with their verified flag and bulletin scope. */
-export async function labelFlags(db: Db, wanted: number[]): Promise<Map<number, { verified: boolean; forBulletin: boolean }>> {
+export async function labelFlags(
+  db: Db,
+  wanted: number[],
+): Promise<Map<number, { verified: boolean; forBulletin: boolean }>> {
   const unique = [...new Set(wanted)];
   if (!unique.length) return new Map();
   const found = await db
@@ -217,6 +239,10 @@ export async function countBulletins(db: Db, where: SQL): Promise<number> {
 }
 
 export async function findByImportKey(db: Db, importKey: string): Promise<number | null> {
-  const [row] = await db.select({ id: bulletins.id }).from(bulletins).where(eq(bulletins.importKey, importKey)).limit(1);
+  const [row] = await db
+    .select({ id: bulletins.id })
+    .from(bulletins)
+    .where(eq(bulletins.importKey, importKey))
+    .limit(1);
   return row?.id ?? null;
 }

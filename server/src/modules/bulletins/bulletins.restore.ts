@@ -13,8 +13,18 @@ interface MarkerJson {
 export function bulletinBodyFromSnapshot(s: Snapshot): Record<string, unknown> {
   return defined({
     ...pick(s, [
-      'title', 'titleAr', 'analystTitle', 'analystTitleAr', 'description', 'sourceLink', 'publishDate',
-      'documentationDate', 'originId', 'tags', 'status', 'accessGroups',
+      'title',
+      'titleAr',
+      'analystTitle',
+      'analystTitleAr',
+      'description',
+      'sourceLink',
+      'publishDate',
+      'documentationDate',
+      'originId',
+      'tags',
+      'status',
+      'accessGroups',
     ]),
     labels: idsOf(s.labels),
     verifiedLabels: idsOf(s.verifiedLabels),
@@ -22,7 +32,14 @@ export function bulletinBodyFromSnapshot(s: Snapshot): Record<string, unknown> {
     locations: idsOf(s.locations),
     events: eventsOf(s.events),
     geoMarkers: Array.isArray(s.geoMarkers)
-      ? (s.geoMarkers as MarkerJson[]).map((g) => ({ title: g.title, typeId: refId(g.type), main: g.main, lat: g.lat, lng: g.lng, comment: g.comment }))
+      ? (s.geoMarkers as MarkerJson[]).map((g) => ({
+          title: g.title,
+          typeId: refId(g.type),
+          main: g.main,
+          lat: g.lat,
+          lng: g.lng,
+          comment: g.comment,
+        }))
       : undefined,
     assignedTo: 'assignedTo' in s ? refId(s.assignedTo) : undefined,
   });

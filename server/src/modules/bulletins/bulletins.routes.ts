@@ -3,21 +3,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/guard.js';
 import type { ModuleDeps } from '../index.js';
 import { recordHistory } from '../history/history.service.js';
-import { bulletinCreateBody, bulletinListQuery, bulletinUpdateBody, deleteBody, idParams } from './bulletins.schemas.js';
 import {
-  createBulletin,
-  deleteBulletin,
-  getBulletin,
-  listBulletins,
-  updateBulletin,
-} from './bulletins.service.js';
+  bulletinCreateBody,
+  bulletinListQuery,
+  bulletinUpdateBody,
+  deleteBody,
+  idParams,
+} from './bulletins.schemas.js';
+import { createBulletin, deleteBulletin, getBulletin, listBulletins, updateBulletin } from './bulletins.service.js';
 
 export function bulletinRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['bulletins'];
 
-  r.get('/api/bulletins', { schema: { querystring: bulletinListQuery, tags }, config: { access: 'signedIn' } }, (request) =>
-    listBulletins(db, actorOf(request), request.query),
+  r.get(
+    '/api/bulletins',
+    { schema: { querystring: bulletinListQuery, tags }, config: { access: 'signedIn' } },
+    (request) => listBulletins(db, actorOf(request), request.query),
   );
 
   r.post(
@@ -49,7 +51,9 @@ export function bulletinRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
     },
   );
 
-  r.get('/api/bulletins/:id/history', { schema: { params: idParams, tags }, config: { access: 'signedIn' } }, (request) =>
-    recordHistory(db, actorOf(request), 'bulletin', request.params.id),
+  r.get(
+    '/api/bulletins/:id/history',
+    { schema: { params: idParams, tags }, config: { access: 'signedIn' } },
+    (request) => recordHistory(db, actorOf(request), 'bulletin', request.params.id),
   );
 }

@@ -5,7 +5,7 @@ import { dateInput, eventInput, sourceLink } from '../records/records.schemas.js
 // Shared with actors and incidents; re-exported so existing imports keep working.
 export { dateInput, eventInput, sourceLink };
 
-const id = z.number().int().positive().max(2_147_483_647, "is not a valid id");
+const id = z.number().int().positive().max(2_147_483_647, 'is not a valid id');
 const ids = z.array(id).max(500);
 const text = (max: number) => z.string().trim().max(max);
 
@@ -75,6 +75,8 @@ export const bulletinListQuery = z.strictObject({
   ...listQueryShape,
 });
 
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+export const idParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id'),
+});
 
 export const deleteBody = z.strictObject({ comment });

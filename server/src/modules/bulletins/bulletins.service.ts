@@ -108,14 +108,18 @@ export async function recordBulletinChange(
   await updateBulletinRow(tx, id, { searchText: bulletinSearchText(agg) });
   const [snapshot] = await presentAll(tx, SNAPSHOT_VIEWER, [agg]);
   const who = performerFields(by);
-  const revisionId = await insertRevision(tx, {
-    kind: 'bulletin',
-    recordId: id,
-    userId: who.userId,
-    status: agg.row.status,
-    comment,
-    snapshot: snapshotOf(snapshot as BulletinJson),
-  }, details);
+  const revisionId = await insertRevision(
+    tx,
+    {
+      kind: 'bulletin',
+      recordId: id,
+      userId: who.userId,
+      status: agg.row.status,
+      comment,
+      snapshot: snapshotOf(snapshot as BulletinJson),
+    },
+    details,
+  );
   await appendActivity(tx, { ...who, action, kind: 'bulletin', recordId: id, details: { ...details, revisionId } });
 }
 
@@ -127,7 +131,8 @@ export async function createBulletin(
 ): Promise<{ id: number }> {
   if (isActing(by)) {
     if (!mayCreateBulletin(by)) throw new Forbidden('Only Admins and Data Analysts create bulletins.');
-    if (input.accessGroups?.length) checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
+    if (input.accessGroups?.length)
+      checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
     if (input.assignedTo !== undefined && input.assignedTo !== by.id && !mayAssign(by)) {
       throw new Invalid({ assignedTo: 'only an Admin can assign a bulletin to someone else' });
     }
@@ -151,7 +156,14 @@ export async function createBulletin(
       importKey: opts.importKey ?? null,
     });
     await writeLinks(tx, id, input);
-    await recordBulletinChange(tx, by, id, 'CREATE', input.comment, opts.importKey ? { importKey: opts.importKey } : {});
+    await recordBulletinChange(
+      tx,
+      by,
+      id,
+      'CREATE',
+      input.comment,
+      opts.importKey ? { importKey: opts.importKey } : {},
+    );
     return { id };
   });
 }
@@ -197,7 +209,10 @@ export async function updateBulletin(
   await db.transaction(async (tx) => {
     await updateBulletinRow(tx, id, { ...scalarValues(patch), comments: patch.comment, updatedAt: new Date() });
     await writeLinks(tx, id, patch);
-    await recordBulletinChange(tx, actor, id, opts.action ?? 'UPDATE', patch.comment, { fields: changed, ...opts.details });
+    await recordBulletinChange(tx, actor, id, opts.action ?? 'UPDATE', patch.comment, {
+      fields: changed,
+      ...opts.details,
+    });
   });
   return getBulletin(db, actor, id);
 }
@@ -218,7 +233,12 @@ export async function listBulletins(
 ): Promise<ListResult<BulletinJson>> {
   // Quick search is the advanced search's ranked full text with one block.
   if (query.q?.trim()) {
-    const page = await searchIds(db, actor, 'bulletin', { blocks: [{ text: query.q }], limit: query.limit, cursor: query.cursor, count: query.count });
+    const page = await searchIds(db, actor, 'bulletin', {
+      blocks: [{ text: query.q }],
+      limit: query.limit,
+      cursor: query.cursor,
+      count: query.count,
+    });
     return {
       items: await presentAll(db, actor, await loadBulletinAggregates(db, page.ids)),
       nextCursor: page.nextCursor,

@@ -14,7 +14,10 @@ let locationId: number;
 let eventTypeId: number;
 
 async function count(table: string): Promise<number> {
-  const [row] = await rows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
+  const [row] = await rows<{ n: number }>(
+    ctx.database.db,
+    sql`select count(*)::int as n from ${sql.identifier(table)}`,
+  );
   return row?.n ?? 0;
 }
 
@@ -26,8 +29,14 @@ beforeAll(async () => {
   moderator = await signedIn(ctx, { roles: ['Moderator'] });
   viewer = await signedIn(ctx, {});
   const db = ctx.database.db;
-  const [l] = await rows<{ id: number }>(db, sql`insert into labels (title, title_ar, verified) values ('Detention', 'اعتقال', false) returning id`);
-  const [vl] = await rows<{ id: number }>(db, sql`insert into labels (title, verified) values ('Verified detention', true) returning id`);
+  const [l] = await rows<{ id: number }>(
+    db,
+    sql`insert into labels (title, title_ar, verified) values ('Detention', 'اعتقال', false) returning id`,
+  );
+  const [vl] = await rows<{ id: number }>(
+    db,
+    sql`insert into labels (title, verified) values ('Verified detention', true) returning id`,
+  );
   const [loc] = await rows<{ id: number }>(
     db,
     sql`insert into locations (title, title_ar, full_name, full_name_ar, path, lat, lng) values ('Ayn Tarma', 'عين ترما', 'Ayn Tarma, Rif Dimashq, Syria', 'عين ترما، ريف دمشق، سوريا', '/1/', 33.52, 36.35) returning id`,
@@ -72,7 +81,14 @@ describe('bulletins', () => {
       labels: [{ id: labelId, title: 'Detention', titleAr: 'اعتقال' }],
       verifiedLabels: [{ id: verifiedLabelId }],
       locations: [{ id: locationId, fullName: 'Ayn Tarma, Rif Dimashq, Syria' }],
-      events: [{ fromDate: '1969-12-30T00:00:00Z', toDate: '1970-01-02T00:00:00Z', estimated: true, location: { id: locationId } }],
+      events: [
+        {
+          fromDate: '1969-12-30T00:00:00Z',
+          toDate: '1970-01-02T00:00:00Z',
+          estimated: true,
+          location: { id: locationId },
+        },
+      ],
       geoMarkers: [{ title: 'Impact', lat: 33.5, lng: 36.3, main: true }],
       accessGroups: [],
       permissions: { update: true, delete: false },
@@ -83,7 +99,14 @@ describe('bulletins', () => {
   });
 
   it('finds bulletins by quick search in Arabic (with variants) and English, and by location', async () => {
-    const created = (await da.post('/api/bulletins', { ...base, title: 'Arrests in the market', titleAr: 'اعتقالات في السوق', locations: [locationId] })).json();
+    const created = (
+      await da.post('/api/bulletins', {
+        ...base,
+        title: 'Arrests in the market',
+        titleAr: 'اعتقالات في السوق',
+        locations: [locationId],
+      })
+    ).json();
     const byArabic = (await viewer.get(`/api/bulletins?q=${encodeURIComponent('إعتقالات')}`)).json();
     expect(byArabic.items.map((i: { id: number }) => i.id)).toContain(created.id);
     const byPlaceAr = (await viewer.get(`/api/bulletins?q=${encodeURIComponent('عين ترما')}`)).json();
@@ -106,7 +129,9 @@ describe('bulletins', () => {
 
   it('enforces role rules: DA edits only what is assigned to them; Moderator and viewers cannot create or edit', async () => {
     const b = (await da.post('/api/bulletins', base)).json();
-    expect((await otherDa.post(`/api/bulletins/${b.id}/update`, { title: 'hijack', comment: 'x' })).statusCode).toBe(403);
+    expect((await otherDa.post(`/api/bulletins/${b.id}/update`, { title: 'hijack', comment: 'x' })).statusCode).toBe(
+      403,
+    );
     expect((await moderator.post('/api/bulletins', base)).statusCode).toBe(403);
     expect((await viewer.post('/api/bulletins', base)).statusCode).toBe(403);
     expect((await moderator.post(`/api/bulletins/${b.id}/update`, { title: 'x', comment: 'x' })).statusCode).toBe(403);
@@ -138,7 +163,12 @@ describe('bulletins', () => {
   });
 
   it('rejects bad input with field names and leaves nothing behind', async () => {
-    const before = { b: await count('bulletins'), r: await count('revisions'), e: await count('events'), a: await count('activity') };
+    const before = {
+      b: await count('bulletins'),
+      r: await count('revisions'),
+      e: await count('events'),
+      a: await count('activity'),
+    };
     const cases: [unknown, string][] = [
       [{ comment: 'x' }, 'title'],
       [{ title: '   ', comment: 'x' }, 'title'],
@@ -161,13 +191,22 @@ describe('bulletins', () => {
       expect(res.json().error.code).toBe('validation');
       expect(Object.keys(res.json().error.fields ?? {}), JSON.stringify(body)).toContain(field);
     }
-    const after = { b: await count('bulletins'), r: await count('revisions'), e: await count('events'), a: await count('activity') };
+    const after = {
+      b: await count('bulletins'),
+      r: await count('revisions'),
+      e: await count('events'),
+      a: await count('activity'),
+    };
     expect(after).toEqual(before);
   });
 
   it('a failed update leaves the record untouched', async () => {
     const b = (await da.post('/api/bulletins', { ...base, labels: [labelId] })).json();
-    const res = await da.post(`/api/bulletins/${b.id}/update`, { title: 'changed', labels: [labelId, 424242], comment: 'x' });
+    const res = await da.post(`/api/bulletins/${b.id}/update`, {
+      title: 'changed',
+      labels: [labelId, 424242],
+      comment: 'x',
+    });
     expect(res.statusCode).toBe(400);
     const again = (await da.get(`/api/bulletins/${b.id}`)).json();
     expect(again.title).toBe(base.title);

@@ -36,7 +36,11 @@ export async function validateReferences(db: Db, input: BulletinPatch): Promise<
 
   Object.assign(fields, await eventReferenceProblems(db, input.events));
   if (input.geoMarkers?.length) {
-    const types = await vocabTermIds(db, 'geo-location-types', input.geoMarkers.flatMap((g) => (g.typeId ? [g.typeId] : [])));
+    const types = await vocabTermIds(
+      db,
+      'geo-location-types',
+      input.geoMarkers.flatMap((g) => (g.typeId ? [g.typeId] : [])),
+    );
     input.geoMarkers.forEach((g, i) => {
       if (g.typeId && !types.has(g.typeId)) fields[`geoMarkers.${i}.typeId`] = `unknown geo-location type ${g.typeId}`;
     });

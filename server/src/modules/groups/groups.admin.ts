@@ -68,13 +68,24 @@ export async function updateGroup(
         ...(input.description !== undefined ? { description: input.description } : {}),
       })
       .where(eq(accessGroups.id, id));
-    await appendActivity(tx, { ...who(actor), action: 'UPDATE', kind: 'group', recordId: id, details: { before, after: input } });
+    await appendActivity(tx, {
+      ...who(actor),
+      action: 'UPDATE',
+      kind: 'group',
+      recordId: id,
+      details: { before, after: input },
+    });
   });
   return groupDetail(db, id);
 }
 
 /** Replaces the members of a group (a permission change: activity row with both lists). */
-export async function setGroupMembers(db: Db, actor: ActingUser, id: number, userIds: number[]): Promise<GroupDetailJson> {
+export async function setGroupMembers(
+  db: Db,
+  actor: ActingUser,
+  id: number,
+  userIds: number[],
+): Promise<GroupDetailJson> {
   await mustFind(db, id);
   const wanted = [...new Set(userIds)];
   if (wanted.length) {
@@ -83,10 +94,18 @@ export async function setGroupMembers(db: Db, actor: ActingUser, id: number, use
     if (missing.length) throw new Invalid({ members: `no such user: ${missing.join(', ')}` });
   }
   await db.transaction(async (tx) => {
-    const before = (await tx.select({ u: userGroups.userId }).from(userGroups).where(eq(userGroups.groupId, id))).map((r) => r.u);
+    const before = (await tx.select({ u: userGroups.userId }).from(userGroups).where(eq(userGroups.groupId, id))).map(
+      (r) => r.u,
+    );
     await tx.delete(userGroups).where(eq(userGroups.groupId, id));
     if (wanted.length) await tx.insert(userGroups).values(wanted.map((userId) => ({ userId, groupId: id })));
-    await appendActivity(tx, { ...who(actor), action: 'UPDATE', kind: 'group', recordId: id, details: { members: { before, after: wanted } } });
+    await appendActivity(tx, {
+      ...who(actor),
+      action: 'UPDATE',
+      kind: 'group',
+      recordId: id,
+      details: { members: { before, after: wanted } },
+    });
   });
   return groupDetail(db, id);
 }
@@ -99,11 +118,19 @@ export async function deleteGroup(db: Db, actor: ActingUser, id: number): Promis
   const group = await mustFind(db, id);
   const inUse = await recordCount(db, id);
   if (inUse > 0) {
-    throw new Conflict(`This group still restricts ${inUse} record(s); remove it from them first.`, { id: 'group in use' });
+    throw new Conflict(`This group still restricts ${inUse} record(s); remove it from them first.`, {
+      id: 'group in use',
+    });
   }
   await db.transaction(async (tx) => {
     await tx.delete(userGroups).where(eq(userGroups.groupId, id));
     await tx.delete(accessGroups).where(eq(accessGroups.id, id));
-    await appendActivity(tx, { ...who(actor), action: 'DELETE', kind: 'group', recordId: id, details: { name: group.name } });
+    await appendActivity(tx, {
+      ...who(actor),
+      action: 'DELETE',
+      kind: 'group',
+      recordId: id,
+      details: { name: group.name },
+    });
   });
 }

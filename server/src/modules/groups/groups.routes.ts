@@ -11,8 +11,10 @@ const groupBody = z.strictObject({
   description: z.string().trim().max(2000).optional(),
 });
 const groupPatch = groupBody.partial();
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
-const membersBody = z.strictObject({ userIds: z.array(z.number().int().positive().max(2_147_483_647, "is not a valid id")).max(10_000) });
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id') });
+const membersBody = z.strictObject({
+  userIds: z.array(z.number().int().positive().max(2_147_483_647, 'is not a valid id')).max(10_000),
+});
 
 export function groupRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -18,16 +18,25 @@ describe('diffSnapshots', () => {
   });
 
   it('reports a list whose length or primitive content changed as a whole', () => {
-    expect(diffSnapshots({ tags: ['a'] }, { tags: ['a', 'b'] })).toEqual([{ path: 'tags', old: ['a'], new: ['a', 'b'] }]);
-    expect(diffSnapshots({ tags: ['a', 'b'] }, { tags: ['b', 'a'] })).toEqual([{ path: 'tags', old: ['a', 'b'], new: ['b', 'a'] }]);
+    expect(diffSnapshots({ tags: ['a'] }, { tags: ['a', 'b'] })).toEqual([
+      { path: 'tags', old: ['a'], new: ['a', 'b'] },
+    ]);
+    expect(diffSnapshots({ tags: ['a', 'b'] }, { tags: ['b', 'a'] })).toEqual([
+      { path: 'tags', old: ['a', 'b'], new: ['b', 'a'] },
+    ]);
     const one = [{ id: 1, title: 'L1' }];
-    const two = [{ id: 1, title: 'L1' }, { id: 2, title: 'L2' }];
+    const two = [
+      { id: 1, title: 'L1' },
+      { id: 2, title: 'L2' },
+    ];
     expect(diffSnapshots({ labels: one }, { labels: two })).toEqual([{ path: 'labels', old: one, new: two }]);
   });
 
   it('walks into same-length lists of objects (profiles) and nested objects', () => {
     const before = { profiles: [{ id: 1, description: 'a', missingPerson: { height: 170, reporters: [] } }] };
-    const after = { profiles: [{ id: 1, description: 'b', missingPerson: { height: 172, reporters: [{ name: 'R' }] } }] };
+    const after = {
+      profiles: [{ id: 1, description: 'b', missingPerson: { height: 172, reporters: [{ name: 'R' }] } }],
+    };
     expect(diffSnapshots(before, after)).toEqual([
       { path: 'profiles.0.description', old: 'a', new: 'b' },
       { path: 'profiles.0.missingPerson.height', old: 170, new: 172 },

@@ -5,7 +5,8 @@ export interface FieldChange {
   new: unknown;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -7,7 +7,14 @@ export type RecordKind = 'bulletin' | 'actor' | 'incident' | 'location';
 
 export async function insertRevision(
   db: Db,
-  values: { kind: RecordKind; recordId: number; userId: number | null; status: string; comment: string; snapshot: Record<string, unknown> },
+  values: {
+    kind: RecordKind;
+    recordId: number;
+    userId: number | null;
+    status: string;
+    comment: string;
+    snapshot: Record<string, unknown>;
+  },
   details: Record<string, unknown> = {},
 ): Promise<number> {
   const related = relatedOf(details);
@@ -28,7 +35,12 @@ export async function listRevisions(db: Db, kind: RecordKind, recordId: number, 
     .limit(limit);
 }
 
-export async function findRevision(db: Db, kind: RecordKind, recordId: number, id: number): Promise<RevisionRow | undefined> {
+export async function findRevision(
+  db: Db,
+  kind: RecordKind,
+  recordId: number,
+  id: number,
+): Promise<RevisionRow | undefined> {
   const [row] = await db
     .select()
     .from(revisions)

@@ -21,13 +21,23 @@ export function historyRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
         recordHistory(db, actorOf(request), mod.kind, request.params.id),
       );
     }
-    r.get(`${base}/diff`, { schema: { params: recordIdParams, querystring: diffQuery, tags }, config: { access: 'signedIn' } }, (request) =>
-      historyDiff(db, actorOf(request), mod.kind, request.params.id, request.query.from, request.query.to),
+    r.get(
+      `${base}/diff`,
+      { schema: { params: recordIdParams, querystring: diffQuery, tags }, config: { access: 'signedIn' } },
+      (request) => historyDiff(db, actorOf(request), mod.kind, request.params.id, request.query.from, request.query.to),
     );
     r.post(
       `${base}/:revisionId/restore`,
       { schema: { params: revisionParams, body: restoreBody, tags }, config: { access: 'recordWriter' } },
-      (request) => restoreRevision(db, actorOf(request), mod.kind, request.params.id, request.params.revisionId, request.body.comment),
+      (request) =>
+        restoreRevision(
+          db,
+          actorOf(request),
+          mod.kind,
+          request.params.id,
+          request.params.revisionId,
+          request.body.comment,
+        ),
     );
   }
 }

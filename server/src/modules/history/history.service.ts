@@ -3,7 +3,14 @@ import type { Db } from '../../db/client.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { Forbidden, Invalid, NotFound } from '../../http/errors.js';
 import { RECORD_KIND_MODULES } from '../recordKinds.js';
-import { mayAssign, mayUpdateRecord, mayViewFullHistory, mayViewHistory, maySetAccessGroups, updateRefusal } from '../records/records.policy.js';
+import {
+  mayAssign,
+  mayUpdateRecord,
+  mayViewFullHistory,
+  mayViewHistory,
+  maySetAccessGroups,
+  updateRefusal,
+} from '../records/records.policy.js';
 import type { RecordKind } from '../records/records.types.js';
 import { namesOfUsers } from '../users/users.repo.js';
 import { diffSnapshots } from './history.diff.js';
@@ -34,9 +41,14 @@ async function revisionsNamingHiddenRecords(db: Db, actor: ActingUser, revs: Rev
 export const HIDDEN_RELATION_COMMENT = 'Relation changed with a record you cannot see.';
 
 async function presentRevisions(db: Db, actor: ActingUser, revs: RevisionRow[], full: boolean) {
-  const names = await namesOfUsers(db, revs.flatMap((r) => (r.userId ? [r.userId] : [])));
+  const names = await namesOfUsers(
+    db,
+    revs.flatMap((r) => (r.userId ? [r.userId] : [])),
+  );
   const hidden = await revisionsNamingHiddenRecords(db, actor, revs);
-  return revs.map((r) => presentRevision(actor, hidden.has(r.id) ? { ...r, comment: HIDDEN_RELATION_COMMENT } : r, names, full));
+  return revs.map((r) =>
+    presentRevision(actor, hidden.has(r.id) ? { ...r, comment: HIDDEN_RELATION_COMMENT } : r, names, full),
+  );
 }
 
 /** Revisions of a record, newest first: full snapshots only for users with full history. */
@@ -54,7 +66,14 @@ async function mustFindRevision(db: Db, kind: RecordKind, recordId: number, revi
 }
 
 /** The fields changed between two revisions of one record (users with full history only). */
-export async function historyDiff(db: Db, actor: ActingUser, kind: RecordKind, id: number, fromId: number, toId: number) {
+export async function historyDiff(
+  db: Db,
+  actor: ActingUser,
+  kind: RecordKind,
+  id: number,
+  fromId: number,
+  toId: number,
+) {
   await RECORD_KIND_MODULES[kind].loadState(db, actor, id);
   if (!mayViewFullHistory(actor)) throw new Forbidden('Comparing revisions needs the full-history permission.');
   const [from, to] = await Promise.all([mustFindRevision(db, kind, id, fromId), mustFindRevision(db, kind, id, toId)]);
@@ -74,7 +93,14 @@ const fieldOf = (path: PropertyKey[]) => path.map(String).join('.') || 'snapshot
  * Relations are not part of a record's snapshot state and are never restored; access groups
  * and the assignee are restored only for users allowed to set them.
  */
-export async function restoreRevision(db: Db, actor: ActingUser, kind: RecordKind, id: number, revisionId: number, comment: string) {
+export async function restoreRevision(
+  db: Db,
+  actor: ActingUser,
+  kind: RecordKind,
+  id: number,
+  revisionId: number,
+  comment: string,
+) {
   const mod = RECORD_KIND_MODULES[kind];
   const state = await mod.loadState(db, actor, id);
   if (!mayUpdateRecord(actor, state)) throw new Forbidden(updateRefusal(actor, state, mod.noun));
@@ -96,7 +122,10 @@ export async function restoreRevision(db: Db, actor: ActingUser, kind: RecordKin
     for (const issue of parsed.error.issues) fields[fieldOf(issue.path)] ??= issue.message;
     throw new Invalid(fields, 'This revision cannot be restored as it is.');
   }
-  const record = await mod.update(db, actor, id, parsed.data as never, { action: 'RESTORE', details: { restoredFrom: revisionId } });
+  const record = await mod.update(db, actor, id, parsed.data as never, {
+    action: 'RESTORE',
+    details: { restoredFrom: revisionId },
+  });
   const [latest] = await listRevisions(db, kind, id, 1);
   const [revision] = latest ? await presentRevisions(db, actor, [latest], false) : [];
   return {

@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 type Revision = { id: number; comment: string; status: string; snapshot?: Record<string, unknown> };
-const history = async (client: Client, path: string): Promise<Revision[]> => (await client.get(`${path}/history`)).json().items;
+const history = async (client: Client, path: string): Promise<Revision[]> =>
+  (await client.get(`${path}/history`)).json().items;
 
 describe('history, diff and restore', () => {
   it('restores an Arabic-only missing person to its first revision as a new revision, keeping relations', async () => {
@@ -28,7 +29,9 @@ describe('history, diff and restore', () => {
       firstNameAr: 'سلمى',
       lastNameAr: 'الخطيب',
       dialects: [f.dialectId],
-      profiles: [{ mode: 'missing', missingPerson: { lastAddress: 'Douma checkpoint', caseStatus: 'Missing', height: 160 } }],
+      profiles: [
+        { mode: 'missing', missingPerson: { lastAddress: 'Douma checkpoint', caseStatus: 'Missing', height: 160 } },
+      ],
       comment: 'reported missing by her brother',
     });
     expect(created.statusCode).toBe(201);
@@ -38,11 +41,21 @@ describe('history, diff and restore', () => {
     await da.post(`${path}/update`, {
       lastNameAr: 'الخطيب الحسن',
       dialects: [],
-      profiles: [{ id: actor.profiles[0].id, mode: 'missing', missingPerson: { lastAddress: 'Unknown', caseStatus: 'Identified', height: 161 } }],
+      profiles: [
+        {
+          id: actor.profiles[0].id,
+          mode: 'missing',
+          missingPerson: { lastAddress: 'Unknown', caseStatus: 'Identified', height: 161 },
+        },
+      ],
       comment: 'identified at the morgue',
     });
     const bulletin = (await da.post('/api/bulletins', { title: 'Morgue list', comment: 'x' })).json();
-    await da.post(`${path}/relations`, { kind: 'bulletin', id: bulletin.id, types: [await relationTypeId(ctx, 'actor-bulletin', 'Other')] });
+    await da.post(`${path}/relations`, {
+      kind: 'bulletin',
+      id: bulletin.id,
+      types: [await relationTypeId(ctx, 'actor-bulletin', 'Other')],
+    });
 
     const revs = await history(da, path);
     expect(revs.map((r) => r.comment)).toEqual([
@@ -62,7 +75,13 @@ describe('history, diff and restore', () => {
       displayName: 'سلمى الخطيب',
       nicknameAr: '',
       dialects: [{ id: f.dialectId }],
-      profiles: [{ id: actor.profiles[0].id, mode: 'missing', missingPerson: { lastAddress: 'Douma checkpoint', caseStatus: 'Missing', height: 160 } }],
+      profiles: [
+        {
+          id: actor.profiles[0].id,
+          mode: 'missing',
+          missingPerson: { lastAddress: 'Douma checkpoint', caseStatus: 'Missing', height: 160 },
+        },
+      ],
     });
     const after = await history(da, path);
     expect(after).toHaveLength(5);
@@ -76,14 +95,23 @@ describe('history, diff and restore', () => {
   });
 
   it('diffs two revisions field by field for users with full history, and shows others only the simple log', async () => {
-    const incident = (await da.post('/api/incidents', { title: 'Shelling', labels: [f.labelId], comment: 'opened' })).json();
+    const incident = (
+      await da.post('/api/incidents', { title: 'Shelling', labels: [f.labelId], comment: 'opened' })
+    ).json();
     const path = `/api/incidents/${incident.id}`;
-    await da.post(`${path}/update`, { title: 'Shelling of the market', titleAr: 'قصف السوق', labels: [], comment: 'retitled' });
+    await da.post(`${path}/update`, {
+      title: 'Shelling of the market',
+      titleAr: 'قصف السوق',
+      labels: [],
+      comment: 'retitled',
+    });
     const [to, from] = await history(da, path);
     const diff = (await da.get(`${path}/history/diff?from=${from!.id}&to=${to!.id}`)).json();
     expect(diff.from.id).toBe(from!.id);
     expect(diff.to.comment).toBe('retitled');
-    const byPath = Object.fromEntries(diff.changes.map((c: { path: string; old: unknown; new: unknown }) => [c.path, c]));
+    const byPath = Object.fromEntries(
+      diff.changes.map((c: { path: string; old: unknown; new: unknown }) => [c.path, c]),
+    );
     expect(byPath.title).toEqual({ path: 'title', old: 'Shelling', new: 'Shelling of the market' });
     expect(byPath.titleAr).toEqual({ path: 'titleAr', old: '', new: 'قصف السوق' });
     expect(byPath.labels.old).toEqual([{ id: f.labelId, title: 'Enforced disappearance', titleAr: 'إخفاء قسري' }]);
@@ -98,8 +126,13 @@ describe('history, diff and restore', () => {
   });
 
   it('restores bulletins too, and refuses naming the field when an old vocabulary term no longer exists', async () => {
-    const [label] = await rows<{ id: number }>(ctx.database.db, sql`insert into labels (title) values ('Short-lived') returning id`);
-    const b = (await da.post('/api/bulletins', { title: 'Original', labels: [label!.id], tags: ['a'], comment: 'first' })).json();
+    const [label] = await rows<{ id: number }>(
+      ctx.database.db,
+      sql`insert into labels (title) values ('Short-lived') returning id`,
+    );
+    const b = (
+      await da.post('/api/bulletins', { title: 'Original', labels: [label!.id], tags: ['a'], comment: 'first' })
+    ).json();
     const path = `/api/bulletins/${b.id}`;
     await da.post(`${path}/update`, { title: 'Second', labels: [], tags: ['b'], comment: 'second' });
     const [, first] = await history(da, path);
@@ -123,9 +156,17 @@ describe('history, diff and restore', () => {
     const other = (await da.post('/api/incidents', { title: 'Other', comment: 'first' })).json();
     const [rev] = await history(da, `/api/incidents/${mine.id}`);
     const otherDa = await signedIn(ctx, { roles: ['DA'] });
-    expect((await otherDa.post(`/api/incidents/${mine.id}/history/${rev!.id}/restore`, { comment: 'x' })).statusCode).toBe(403);
-    expect((await simple.post(`/api/incidents/${mine.id}/history/${rev!.id}/restore`, { comment: 'x' })).statusCode).toBe(403);
-    expect((await da.post(`/api/incidents/${other.id}/history/${rev!.id}/restore`, { comment: 'x' })).statusCode).toBe(404);
-    expect((await da.post(`/api/incidents/${mine.id}/history/${rev!.id}/restore`, {})).json().error.fields).toHaveProperty('comment');
+    expect(
+      (await otherDa.post(`/api/incidents/${mine.id}/history/${rev!.id}/restore`, { comment: 'x' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await simple.post(`/api/incidents/${mine.id}/history/${rev!.id}/restore`, { comment: 'x' })).statusCode,
+    ).toBe(403);
+    expect((await da.post(`/api/incidents/${other.id}/history/${rev!.id}/restore`, { comment: 'x' })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await da.post(`/api/incidents/${mine.id}/history/${rev!.id}/restore`, {})).json().error.fields,
+    ).toHaveProperty('comment');
   });
 });

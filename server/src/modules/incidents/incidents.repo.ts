@@ -28,7 +28,12 @@ export interface IncidentAggregate {
   accessGroups: number[];
 }
 
-const link = (table: typeof incidentLabels): LinkTable => ({ table, owner: table.incidentId, ownerKey: 'incidentId', targetKey: 'targetId' });
+const link = (table: typeof incidentLabels): LinkTable => ({
+  table,
+  owner: table.incidentId,
+  ownerKey: 'incidentId',
+  targetKey: 'targetId',
+});
 export const incidentLinkTables = {
   potentialViolations: link(incidentPotentialViolations),
   claimedViolations: link(incidentClaimedViolations),
@@ -72,7 +77,13 @@ export async function loadIncidentAggregates(db: Db, ids: number[]): Promise<Inc
     loadEvents(db, 'incident', ids),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const [pvM, cvM, labM, locM, grpM] = [groupByOwner(pv), groupByOwner(cv), groupByOwner(lab), groupByOwner(loc), groupByOwner(grp)];
+  const [pvM, cvM, labM, locM, grpM] = [
+    groupByOwner(pv),
+    groupByOwner(cv),
+    groupByOwner(lab),
+    groupByOwner(loc),
+    groupByOwner(grp),
+  ];
   const out: IncidentAggregate[] = [];
   for (const id of ids) {
     const row = byId.get(id);
@@ -96,15 +107,28 @@ export async function insertIncident(db: Db, values: typeof incidents.$inferInse
   return row.id;
 }
 
-export async function updateIncidentRow(db: Db, id: number, values: Partial<typeof incidents.$inferInsert>): Promise<void> {
+export async function updateIncidentRow(
+  db: Db,
+  id: number,
+  values: Partial<typeof incidents.$inferInsert>,
+): Promise<void> {
   await db.update(incidents).set(values).where(eq(incidents.id, id));
 }
 
-export async function replaceIncidentLinks(db: Db, id: number, key: keyof typeof incidentLinkTables, targetIds: number[]): Promise<void> {
+export async function replaceIncidentLinks(
+  db: Db,
+  id: number,
+  key: keyof typeof incidentLinkTables,
+  targetIds: number[],
+): Promise<void> {
   await replaceLinkRows(db, incidentLinkTables[key], id, targetIds);
 }
 
-export async function listIncidentIds(db: Db, where: SQL, opts: { limit: number; beforeId: number | null }): Promise<number[]> {
+export async function listIncidentIds(
+  db: Db,
+  where: SQL,
+  opts: { limit: number; beforeId: number | null },
+): Promise<number[]> {
   const conditions = [where, eq(incidents.deleted, false)];
   if (opts.beforeId !== null) conditions.push(lt(incidents.id, opts.beforeId));
   const found = await db

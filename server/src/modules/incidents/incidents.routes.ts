@@ -10,15 +10,21 @@ export function incidentRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['incidents'];
 
-  r.get('/api/incidents', { schema: { querystring: recordListQuery, tags }, config: { access: 'signedIn' } }, (request) =>
-    listIncidents(db, actorOf(request), request.query),
+  r.get(
+    '/api/incidents',
+    { schema: { querystring: recordListQuery, tags }, config: { access: 'signedIn' } },
+    (request) => listIncidents(db, actorOf(request), request.query),
   );
 
-  r.post('/api/incidents', { schema: { body: incidentCreateBody, tags }, config: { access: 'recordWriter' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = await createIncident(db, { ...actor }, request.body);
-    return reply.status(201).send(await getIncident(db, actor, id));
-  });
+  r.post(
+    '/api/incidents',
+    { schema: { body: incidentCreateBody, tags }, config: { access: 'recordWriter' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = await createIncident(db, { ...actor }, request.body);
+      return reply.status(201).send(await getIncident(db, actor, id));
+    },
+  );
 
   r.get('/api/incidents/:id', { schema: { params: recordIdParams, tags }, config: { access: 'signedIn' } }, (request) =>
     getIncident(db, actorOf(request), request.params.id),

@@ -93,21 +93,26 @@ export async function recordIncidentChange(
   await updateIncidentRow(tx, id, { searchText: incidentSearchText(agg) });
   const [snapshot] = await presentAll(tx, SNAPSHOT_VIEWER, [agg]);
   const who = performerFields(by);
-  const revisionId = await insertRevision(tx, {
-    kind: 'incident',
-    recordId: id,
-    userId: who.userId,
-    status: agg.row.status,
-    comment,
-    snapshot: snapshotOf(snapshot as IncidentJson),
-  }, details);
+  const revisionId = await insertRevision(
+    tx,
+    {
+      kind: 'incident',
+      recordId: id,
+      userId: who.userId,
+      status: agg.row.status,
+      comment,
+      snapshot: snapshotOf(snapshot as IncidentJson),
+    },
+    details,
+  );
   await appendActivity(tx, { ...who, action, kind: 'incident', recordId: id, details: { ...details, revisionId } });
 }
 
 export async function createIncident(db: Db, by: Performer, input: IncidentInput): Promise<{ id: number }> {
   if (isActing(by)) {
     if (!mayCreateRecord(by)) throw new Forbidden('Only Admins and Data Analysts create incidents.');
-    if (input.accessGroups?.length) checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
+    if (input.accessGroups?.length)
+      checkNewRecordGroups(by, input.accessGroups, (await getAccessSettings(db)).usersCanRestrictNew);
     if (input.assignedTo !== undefined && input.assignedTo !== by.id && !mayAssign(by)) {
       throw new Invalid({ assignedTo: 'only an Admin can assign an incident to someone else' });
     }
@@ -172,7 +177,10 @@ export async function updateIncident(
   await db.transaction(async (tx) => {
     await updateIncidentRow(tx, id, { ...scalarValues(patch), comments: patch.comment, updatedAt: new Date() });
     await writeLinks(tx, id, patch);
-    await recordIncidentChange(tx, actor, id, opts.action ?? 'UPDATE', patch.comment, { fields: changed, ...opts.details });
+    await recordIncidentChange(tx, actor, id, opts.action ?? 'UPDATE', patch.comment, {
+      fields: changed,
+      ...opts.details,
+    });
   });
   return getIncident(db, actor, id);
 }
@@ -193,7 +201,12 @@ export async function listIncidents(
 ): Promise<ListResult<IncidentJson>> {
   // Quick search is the advanced search's ranked full text with one block.
   if (query.q?.trim()) {
-    const page = await searchIds(db, actor, 'incident', { blocks: [{ text: query.q }], limit: query.limit, cursor: query.cursor, count: query.count });
+    const page = await searchIds(db, actor, 'incident', {
+      blocks: [{ text: query.q }],
+      limit: query.limit,
+      cursor: query.cursor,
+      count: query.count,
+    });
     return {
       items: await presentAll(db, actor, await loadIncidentAggregates(db, page.ids)),
       nextCursor: page.nextCursor,

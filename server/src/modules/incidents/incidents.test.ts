@@ -54,8 +54,17 @@ describe('incidents', () => {
   });
 
   it('lists newest first and finds incidents by Arabic title, place and violation', async () => {
-    const a = (await da.post('/api/incidents', { ...base, title: 'Siege of Madaya', titleAr: 'حصار مضايا', locations: [f.locationId] })).json();
-    const b = (await da.post('/api/incidents', { ...base, title: 'Siege of Zabadani', titleAr: 'حصار الزبداني' })).json();
+    const a = (
+      await da.post('/api/incidents', {
+        ...base,
+        title: 'Siege of Madaya',
+        titleAr: 'حصار مضايا',
+        locations: [f.locationId],
+      })
+    ).json();
+    const b = (
+      await da.post('/api/incidents', { ...base, title: 'Siege of Zabadani', titleAr: 'حصار الزبداني' })
+    ).json();
     const sieges = (await viewer.get('/api/incidents?q=siege')).json();
     expect(sieges.items.map((i: { id: number }) => i.id)).toEqual([b.id, a.id]);
     expect(sieges.total).toBe(2);
@@ -73,7 +82,9 @@ describe('incidents', () => {
     expect((await otherDa.post(`/api/incidents/${i.id}/update`, { title: 'x', comment: 'x' })).statusCode).toBe(403);
     expect((await moderator.post('/api/incidents', base)).statusCode).toBe(403);
     expect((await viewer.post('/api/incidents', base)).statusCode).toBe(403);
-    expect((await da.post(`/api/incidents/${i.id}/update`, { title: 'Renamed', comment: 'typo' })).json().title).toBe('Renamed');
+    expect((await da.post(`/api/incidents/${i.id}/update`, { title: 'Renamed', comment: 'typo' })).json().title).toBe(
+      'Renamed',
+    );
     expect((await da.post(`/api/incidents/${i.id}/delete`, { comment: 'no' })).statusCode).toBe(403);
     expect((await admin.post(`/api/incidents/${i.id}/delete`, { comment: 'duplicate' })).statusCode).toBe(200);
     expect((await admin.get(`/api/incidents/${i.id}`)).statusCode).toBe(404);
@@ -82,9 +93,14 @@ describe('incidents', () => {
   it('hides incidents restricted to an access group', async () => {
     const group = (await admin.post('/api/groups', { name: `Team incidents ${Date.now()}`, description: '' })).json();
     const insider = await signedIn(ctx, { groups: [group.id] });
-    const secret = (await admin.post('/api/incidents', { ...base, title: 'Restricted incident qq', accessGroups: [group.id] })).json();
+    const secret = (
+      await admin.post('/api/incidents', { ...base, title: 'Restricted incident qq', accessGroups: [group.id] })
+    ).json();
     expect((await viewer.get(`/api/incidents/${secret.id}`)).statusCode).toBe(404);
-    expect((await viewer.get('/api/incidents?q=restricted%20incident%20qq')).json()).toMatchObject({ items: [], total: 0 });
+    expect((await viewer.get('/api/incidents?q=restricted%20incident%20qq')).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
     expect((await insider.get('/api/incidents?q=restricted%20incident%20qq')).json().total).toBe(1);
   });
 

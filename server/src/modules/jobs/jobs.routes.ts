@@ -8,7 +8,7 @@ import { isoOrNull } from '../../lib/dates.js';
 import { findJob } from '../../jobs/queue.js';
 import type { ModuleDeps } from '../index.js';
 
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id') });
 
 /** Progress of a background job; only its owner (or an Admin) may see it. */
 export function jobRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
@@ -27,7 +27,8 @@ export function jobRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
         progress: job.progress,
         total: job.total,
         result: job.result,
-        error: job.status === 'failed' ? 'The job failed. An administrator can find the reason in the server log.' : null,
+        error:
+          job.status === 'failed' ? 'The job failed. An administrator can find the reason in the server log.' : null,
         createdAt: isoOrNull(job.createdAt),
         finishedAt: isoOrNull(job.finishedAt),
       };

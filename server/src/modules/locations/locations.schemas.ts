@@ -8,7 +8,7 @@ import {
   vocabListShape,
 } from '../../lib/vocabSchemas.js';
 
-const termId = z.number().int().positive().max(2_147_483_647, "is not a valid id").nullable();
+const termId = z.number().int().positive().max(2_147_483_647, 'is not a valid id').nullable();
 
 const fields = {
   title: requiredTitle,

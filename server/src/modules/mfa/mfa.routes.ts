@@ -24,7 +24,7 @@ const keyName = z
   .min(1, 'required')
   .max(64)
   .regex(/^[\p{L}\p{N} _-]+$/u, 'letters, digits, spaces, _ and - only');
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id') });
 
 /** Managing one's own second factors (A6). Changes need a recent re-authentication (A8). */
 export function mfaRoutes(app: FastifyInstance, { db, config }: ModuleDeps): void {

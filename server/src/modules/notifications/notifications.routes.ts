@@ -8,10 +8,10 @@ import { listNotifications, markAllRead, markRead } from './notifications.repo.j
 
 const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id").optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id').optional(),
   unread: z.enum(['1', 'true', '0', 'false']).optional(),
 });
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id') });
 
 /** In-app notifications: each user reads and marks only their own. */
 export function notificationRoutes(app: FastifyInstance, { db }: ModuleDeps): void {

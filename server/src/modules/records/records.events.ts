@@ -83,14 +83,27 @@ export async function replaceEvents(tx: Db, owner: RecordKind, ownerId: number, 
 }
 
 /** Field errors for event types and places that do not exist (`events.<i>.typeId`…). */
-export async function eventReferenceProblems(db: Db, list: EventInput[] | undefined, field = 'events'): Promise<Record<string, string>> {
+export async function eventReferenceProblems(
+  db: Db,
+  list: EventInput[] | undefined,
+  field = 'events',
+): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
   if (!list?.length) return fields;
-  const types = await existingIds(db, 'eventTypes', list.flatMap((e) => (e.typeId ? [e.typeId] : [])));
-  const places = await existingIds(db, 'locations', list.flatMap((e) => (e.locationId ? [e.locationId] : [])));
+  const types = await existingIds(
+    db,
+    'eventTypes',
+    list.flatMap((e) => (e.typeId ? [e.typeId] : [])),
+  );
+  const places = await existingIds(
+    db,
+    'locations',
+    list.flatMap((e) => (e.locationId ? [e.locationId] : [])),
+  );
   list.forEach((e, i) => {
     if (e.typeId && !types.has(e.typeId)) fields[`${field}.${i}.typeId`] = `unknown event type ${e.typeId}`;
-    if (e.locationId && !places.has(e.locationId)) fields[`${field}.${i}.locationId`] = `unknown location ${e.locationId}`;
+    if (e.locationId && !places.has(e.locationId))
+      fields[`${field}.${i}.locationId`] = `unknown location ${e.locationId}`;
   });
   return fields;
 }

@@ -23,7 +23,11 @@ export const STATUS = {
 export const PEER_REVIEW_ASSIGNED = STATUS.peerReviewAssigned;
 
 /** Statuses only the workflow actions (or an Admin) may set; an ordinary update by others cannot. */
-export const WORKFLOW_ONLY_STATUSES: readonly string[] = [STATUS.peerReviewAssigned, STATUS.peerReviewed, STATUS.finalized];
+export const WORKFLOW_ONLY_STATUSES: readonly string[] = [
+  STATUS.peerReviewAssigned,
+  STATUS.peerReviewed,
+  STATUS.finalized,
+];
 
 export const REVIEW_ACTIONS = ['No Review Needed', 'Needs Review'] as const;
 
@@ -97,7 +101,11 @@ export function mayFinalize(actor: ActingUser, row: WorkflowState): boolean {
  * Groups on a NEW record: Admins set any; others only when the `usersCanRestrictNew` setting
  * is on, and only groups they belong to. Throws a 400 with a field message otherwise.
  */
-export function checkNewRecordGroups(actor: ActingUser, groups: number[] | undefined, usersCanRestrictNew: boolean): void {
+export function checkNewRecordGroups(
+  actor: ActingUser,
+  groups: number[] | undefined,
+  usersCanRestrictNew: boolean,
+): void {
   if (!groups?.length || isAdmin(actor)) return;
   if (!usersCanRestrictNew) throw new Invalid({ accessGroups: 'only an Admin can restrict a record to access groups' });
   const foreign = groups.filter((g) => !actor.groupIds.includes(g));
@@ -109,11 +117,21 @@ export function checkNewRecordGroups(actor: ActingUser, groups: number[] | undef
  * and the owner's edit of a peer-reviewed record marks it "Revisited" (reference §4.6).
  * Returns the status to store (undefined = unchanged).
  */
-export function statusAfterEdit(actor: ActingUser, row: WorkflowState, requested: string | undefined): string | undefined {
-  if (requested !== undefined && requested !== row.status && !isAdmin(actor) && WORKFLOW_ONLY_STATUSES.includes(requested)) {
+export function statusAfterEdit(
+  actor: ActingUser,
+  row: WorkflowState,
+  requested: string | undefined,
+): string | undefined {
+  if (
+    requested !== undefined &&
+    requested !== row.status &&
+    !isAdmin(actor) &&
+    WORKFLOW_ONLY_STATUSES.includes(requested)
+  ) {
     throw new Invalid({ status: `"${requested}" is set by the review workflow, not by an edit` });
   }
-  if (requested === undefined && row.status === STATUS.peerReviewed && row.assignedToId === actor.id) return STATUS.revisited;
+  if (requested === undefined && row.status === STATUS.peerReviewed && row.assignedToId === actor.id)
+    return STATUS.revisited;
   return requested;
 }
 

@@ -26,7 +26,10 @@ export async function existingIds(db: Db, table: RefTable, wanted: number[]): Pr
   if (!unique.length) return new Set();
   const found = await rows<{ id: number }>(
     db,
-    sql`select id from ${sql.identifier(TABLES[table])} where id in (${sql.join(unique.map((v) => sql`${v}`), sql`, `)})`,
+    sql`select id from ${sql.identifier(TABLES[table])} where id in (${sql.join(
+      unique.map((v) => sql`${v}`),
+      sql`, `,
+    )})`,
   );
   return new Set(found.map((r) => Number(r.id)));
 }
@@ -56,7 +59,13 @@ export async function labelScopes(db: Db, wanted: number[]): Promise<Map<number,
   const unique = [...new Set(wanted)];
   if (!unique.length) return new Map();
   const found = await db
-    .select({ id: labels.id, verified: labels.verified, forBulletin: labels.forBulletin, forActor: labels.forActor, forIncident: labels.forIncident })
+    .select({
+      id: labels.id,
+      verified: labels.verified,
+      forBulletin: labels.forBulletin,
+      forActor: labels.forActor,
+      forIncident: labels.forIncident,
+    })
     .from(labels)
     .where(inArray(labels.id, unique));
   return new Map(found.map(({ id, ...scope }) => [id, scope]));
@@ -79,7 +88,8 @@ export async function labelProblems(
     for (const v of ids ?? []) {
       const s = scopes.get(v);
       if (!s) fields[field] = `unknown label ${v}`;
-      else if (s.verified !== verified) fields[field] = `label ${v} is ${s.verified ? 'a verified' : 'an unverified'} label`;
+      else if (s.verified !== verified)
+        fields[field] = `label ${v} is ${s.verified ? 'a verified' : 'an unverified'} label`;
       else if (!s[scopeKey[kind]]) fields[field] = `label ${v} is not for ${plural[kind]}`;
     }
   }

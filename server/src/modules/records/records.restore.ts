@@ -8,9 +8,12 @@ import { eventInputFromJson, type EventJson } from './records.events.js';
 export type Snapshot = Record<string, unknown>;
 
 export const idsOf = (v: unknown): number[] | undefined =>
-  Array.isArray(v) ? v.flatMap((x) => (x && typeof (x as { id?: unknown }).id === 'number' ? [(x as { id: number }).id] : [])) : undefined;
+  Array.isArray(v)
+    ? v.flatMap((x) => (x && typeof (x as { id?: unknown }).id === 'number' ? [(x as { id: number }).id] : []))
+    : undefined;
 
-export const refId = (v: unknown): number | null => (v && typeof (v as { id?: unknown }).id === 'number' ? (v as { id: number }).id : null);
+export const refId = (v: unknown): number | null =>
+  v && typeof (v as { id?: unknown }).id === 'number' ? (v as { id: number }).id : null;
 
 export const eventsOf = (v: unknown) => (Array.isArray(v) ? (v as EventJson[]).map(eventInputFromJson) : undefined);
 

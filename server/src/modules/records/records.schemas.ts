@@ -3,7 +3,7 @@ import { listQueryShape } from '../../http/listQuery.js';
 import { parseDateInput } from '../../lib/dates.js';
 
 /** Request pieces shared by bulletins, actors and incidents. */
-export const idSchema = z.number().int().positive().max(2_147_483_647, "is not a valid id");
+export const idSchema = z.number().int().positive().max(2_147_483_647, 'is not a valid id');
 export const idList = z.array(idSchema).max(500);
 export const trimmed = (max: number) => z.string().trim().max(max);
 
@@ -11,7 +11,10 @@ export const trimmed = (max: number) => z.string().trim().max(max);
 export const dateInput = z
   .string()
   .trim()
-  .refine((v) => parseDateInput(v) !== null, 'must be a real date (YYYY-MM-DD, year 1000 or later) or an ISO 8601 timestamp')
+  .refine(
+    (v) => parseDateInput(v) !== null,
+    'must be a real date (YYYY-MM-DD, year 1000 or later) or an ISO 8601 timestamp',
+  )
   .nullable();
 
 /** Absolute http(s) URL, absolute path, or "NA", as Bayanat accepts; empty clears it. */
@@ -45,7 +48,8 @@ export const eventInput = z
     if (e.fromDate && e.toDate) {
       const from = parseDateInput(e.fromDate);
       const to = parseDateInput(e.toDate);
-      if (from && to && to < from) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must not be before fromDate' });
+      if (from && to && to < from)
+        ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must not be before fromDate' });
     }
   });
 export type EventInput = z.infer<typeof eventInput>;
@@ -60,6 +64,8 @@ export const recordListQuery = z.strictObject({
   ...listQueryShape,
 });
 
-export const recordIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+export const recordIdParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id'),
+});
 
 export const recordDeleteBody = z.strictObject({ comment: changeComment });

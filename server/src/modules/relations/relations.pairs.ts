@@ -44,7 +44,9 @@ const PAIR_TABLES: PairTable[] = [
 
 /** The table relating records of kinds `a` and `b` (in either order). */
 export function pairTableFor(a: RecordKind, b: RecordKind): PairTable {
-  const found = PAIR_TABLES.find((p) => (p.left.kind === a && p.right.kind === b) || (p.left.kind === b && p.right.kind === a));
+  const found = PAIR_TABLES.find(
+    (p) => (p.left.kind === a && p.right.kind === b) || (p.left.kind === b && p.right.kind === a),
+  );
   if (!found) throw new Error(`no relation table for ${a}-${b}`);
   return found;
 }
@@ -59,7 +61,9 @@ export function storedEnds(
   other: { kind: RecordKind; id: number },
 ): { leftId: number; rightId: number; otherIsRight: boolean } {
   const otherIsRight = p.self ? other.id > from.id : p.right.kind === other.kind;
-  return otherIsRight ? { leftId: from.id, rightId: other.id, otherIsRight } : { leftId: other.id, rightId: from.id, otherIsRight };
+  return otherIsRight
+    ? { leftId: from.id, rightId: other.id, otherIsRight }
+    : { leftId: other.id, rightId: from.id, otherIsRight };
 }
 
 /** Every relation table, for usage checks ("is this relation type still used?"). */

@@ -22,11 +22,22 @@ beforeAll(async () => {
   const db = ctx.database.db;
   const witness = await relationTypeId(ctx, 'actor-bulletin', 'Witness');
   const sibling = await relationTypeId(ctx, 'actor-actor', 'Sibling');
-  actorId = (await admin.post('/api/actors', { type: 'Entity', name: 'Hub', profiles: [{ mode: 'normal' }], comment: 'perf' })).json().id;
-  await rows(db, sql`insert into bulletins (title, status) select 'Perf bulletin ' || g, 'Human Created' from generate_series(1, ${N}) g`);
-  await rows(db, sql`insert into actors (type, name, status) select 'Entity', 'Perf actor ' || g, 'Human Created' from generate_series(1, ${N}) g`);
+  actorId = (
+    await admin.post('/api/actors', { type: 'Entity', name: 'Hub', profiles: [{ mode: 'normal' }], comment: 'perf' })
+  ).json().id;
+  await rows(
+    db,
+    sql`insert into bulletins (title, status) select 'Perf bulletin ' || g, 'Human Created' from generate_series(1, ${N}) g`,
+  );
+  await rows(
+    db,
+    sql`insert into actors (type, name, status) select 'Entity', 'Perf actor ' || g, 'Human Created' from generate_series(1, ${N}) g`,
+  );
   // Every tenth related record is restricted to a group, so the visibility predicate has work to do.
-  await rows(db, sql`insert into bulletin_groups (bulletin_id, group_id) select id, ${group.id} from bulletins where title like 'Perf bulletin %' and id % 10 = 0`);
+  await rows(
+    db,
+    sql`insert into bulletin_groups (bulletin_id, group_id) select id, ${group.id} from bulletins where title like 'Perf bulletin %' and id % 10 = 0`,
+  );
   await rows(
     db,
     sql`insert into actor_bulletin_relations (actor_id, bulletin_id, types, probability) select ${actorId}, id, array[${witness}]::int[], 1 from bulletins where title like 'Perf bulletin %'`,

@@ -96,7 +96,10 @@ export async function countEdges(
   other: RecordKindModule,
   actor: ActingUser,
 ): Promise<number> {
-  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${visibleEdges(p, from.kind, from.id, other, actor)}`);
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${visibleEdges(p, from.kind, from.id, other, actor)}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -119,7 +122,12 @@ export async function relationTypeTitles(db: Db, ids: number[]): Promise<Map<num
 
 export type StoredRelation = PairTable['table']['$inferSelect'];
 
-export async function findRelation(db: Db, p: PairTable, leftId: number, rightId: number): Promise<StoredRelation | undefined> {
+export async function findRelation(
+  db: Db,
+  p: PairTable,
+  leftId: number,
+  rightId: number,
+): Promise<StoredRelation | undefined> {
   const [row] = await db
     .select()
     .from(p.table)
@@ -131,7 +139,15 @@ export async function findRelation(db: Db, p: PairTable, leftId: number, rightId
 export async function upsertRelation(
   tx: Db,
   p: PairTable,
-  values: { leftId: number; rightId: number; types: number[]; reversed: boolean; probability: number; comment: string; userId: number },
+  values: {
+    leftId: number;
+    rightId: number;
+    types: number[];
+    reversed: boolean;
+    probability: number;
+    comment: string;
+    userId: number;
+  },
 ): Promise<void> {
   const { leftId: _l, rightId: _r, ...changes } = values;
   await tx

@@ -13,11 +13,15 @@ export function relationRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
   for (const mod of Object.values(RECORD_KIND_MODULES)) {
     const base = `/api/${mod.plural}/:id/relations`;
     const tags = [mod.plural, 'relations'];
-    r.get(base, { schema: { params: recordIdParams, querystring: relationListQuery, tags }, config: { access: 'signedIn' } }, (request) =>
-      listRelations(db, actorOf(request), { kind: mod.kind, id: request.params.id }, request.query),
+    r.get(
+      base,
+      { schema: { params: recordIdParams, querystring: relationListQuery, tags }, config: { access: 'signedIn' } },
+      (request) => listRelations(db, actorOf(request), { kind: mod.kind, id: request.params.id }, request.query),
     );
-    r.post(base, { schema: { params: recordIdParams, body: relationBody, tags }, config: { access: 'recordWriter' } }, (request) =>
-      relate(db, actorOf(request), { kind: mod.kind, id: request.params.id }, request.body),
+    r.post(
+      base,
+      { schema: { params: recordIdParams, body: relationBody, tags }, config: { access: 'recordWriter' } },
+      (request) => relate(db, actorOf(request), { kind: mod.kind, id: request.params.id }, request.body),
     );
     r.post(
       `${base}/remove`,

@@ -7,7 +7,15 @@ import { mayUpdateRecord, updateRefusal } from '../records/records.policy.js';
 import type { RecordKind } from '../records/records.types.js';
 import { reverseSeenFrom, storedReversed, typeLabel } from './relations.direction.js';
 import { pairTableFor, storedEnds, type PairTable } from './relations.pairs.js';
-import { countEdges, deleteRelation, findRelation, pageOfEdges, relationTypeTitles, upsertRelation, type RelationEdge } from './relations.repo.js';
+import {
+  countEdges,
+  deleteRelation,
+  findRelation,
+  pageOfEdges,
+  relationTypeTitles,
+  upsertRelation,
+  type RelationEdge,
+} from './relations.repo.js';
 import type { RelationBody, RelationListQuery, RelationRemoveBody } from './relations.schemas.js';
 
 type Ref = { kind: RecordKind; id: number };
@@ -37,7 +45,10 @@ export interface RelationPage {
 }
 
 async function presentEdges(db: Db, otherKind: RecordKind, edges: RelationEdge[]): Promise<RelatedItem[]> {
-  const titles = await relationTypeTitles(db, edges.flatMap((e) => e.types));
+  const titles = await relationTypeTitles(
+    db,
+    edges.flatMap((e) => e.types),
+  );
   return edges.map((e) => {
     const reverse = reverseSeenFrom(e.reversed, e.otherIsRight);
     return {
@@ -87,7 +98,9 @@ export async function listRelations(db: Db, actor: ActingUser, from: Ref, q: Rel
   await RECORD_KIND_MODULES[from.kind].loadState(db, actor, from.id);
   if (q.kind) return pageOfKind(db, actor, from, q.kind, q);
   const [bulletins, actors, incidents] = await Promise.all(
-    (['bulletin', 'actor', 'incident'] as const).map((k) => pageOfKind(db, actor, from, k, { ...q, cursor: undefined })),
+    (['bulletin', 'actor', 'incident'] as const).map((k) =>
+      pageOfKind(db, actor, from, k, { ...q, cursor: undefined }),
+    ),
   );
   return { bulletins, actors, incidents };
 }
@@ -101,7 +114,8 @@ async function authorise(db: Db, actor: ActingUser, from: Ref, other: Ref): Prom
   const fromMod = RECORD_KIND_MODULES[from.kind];
   const state = await fromMod.loadState(db, actor, from.id);
   if (!mayUpdateRecord(actor, state)) throw new Forbidden(updateRefusal(actor, state, fromMod.noun));
-  if (from.kind === other.kind && from.id === other.id) throw new Invalid({ id: 'a record cannot be related to itself' });
+  if (from.kind === other.kind && from.id === other.id)
+    throw new Invalid({ id: 'a record cannot be related to itself' });
   try {
     await RECORD_KIND_MODULES[other.kind].loadState(db, actor, other.id);
   } catch (err) {
@@ -115,7 +129,8 @@ async function validateTypes(db: Db, p: PairTable, types: number[]): Promise<voi
   for (const t of types) {
     const type = found.get(t);
     if (!type) throw new Invalid({ types: `unknown relation type ${t}` });
-    if (type.pair !== p.pair) throw new Invalid({ types: `relation type ${t} is for ${type.pair} relations, not ${p.pair}` });
+    if (type.pair !== p.pair)
+      throw new Invalid({ types: `relation type ${t} is for ${type.pair} relations, not ${p.pair}` });
   }
 }
 
@@ -134,7 +149,14 @@ async function recordOnBothEnds(
   actor: ActingUser,
   from: Ref,
   other: Ref,
-  change: { verb: string; types: number[]; reversed: boolean; otherIsRight: boolean; probability: number | null; comment: string },
+  change: {
+    verb: string;
+    types: number[];
+    reversed: boolean;
+    otherIsRight: boolean;
+    probability: number | null;
+    comment: string;
+  },
 ): Promise<void> {
   const titles = await relationTypeTitles(tx, change.types);
   const labelsFrom = (otherIsRight: boolean) =>
@@ -142,7 +164,9 @@ async function recordOnBothEnds(
       const found = titles.get(t);
       return found ? [typeLabel(found, reverseSeenFrom(change.reversed, otherIsRight)).title] : [];
     });
-  const details = { relation: { action: change.verb, types: change.types, probability: change.probability, comment: change.comment } };
+  const details = {
+    relation: { action: change.verb, types: change.types, probability: change.probability, comment: change.comment },
+  };
   for (const [self, peer, otherIsRight] of [
     [from, other, change.otherIsRight],
     [other, from, !change.otherIsRight],
@@ -162,17 +186,39 @@ export async function relate(db: Db, actor: ActingUser, from: Ref, body: Relatio
   const reversed = p.self ? storedReversed(body.reverse, ends.otherIsRight) : false;
   await db.transaction(async (tx) => {
     const existing = await findRelation(tx, p, ends.leftId, ends.rightId);
-    await upsertRelation(tx, p, { ...ends, types, reversed, probability: body.probability, comment: body.comment, userId: actor.id });
+    await upsertRelation(tx, p, {
+      ...ends,
+      types,
+      reversed,
+      probability: body.probability,
+      comment: body.comment,
+      userId: actor.id,
+    });
     const verb = existing ? 'Updated relation with' : 'Related to';
-    await recordOnBothEnds(tx, actor, from, other, { verb, types, reversed, otherIsRight: ends.otherIsRight, probability: body.probability, comment: body.comment });
+    await recordOnBothEnds(tx, actor, from, other, {
+      verb,
+      types,
+      reversed,
+      otherIsRight: ends.otherIsRight,
+      probability: body.probability,
+      comment: body.comment,
+    });
   });
-  const page = await pageOfEdges(db, p, from, RECORD_KIND_MODULES[other.kind], actor, { limit: 1, beforeOtherId: other.id + 1 });
+  const page = await pageOfEdges(db, p, from, RECORD_KIND_MODULES[other.kind], actor, {
+    limit: 1,
+    beforeOtherId: other.id + 1,
+  });
   const [item] = await presentEdges(db, other.kind, page);
   if (!item || item.id !== other.id) throw new Error('relation vanished after saving');
   return item;
 }
 
-export async function unrelate(db: Db, actor: ActingUser, from: Ref, body: RelationRemoveBody): Promise<{ removed: boolean }> {
+export async function unrelate(
+  db: Db,
+  actor: ActingUser,
+  from: Ref,
+  body: RelationRemoveBody,
+): Promise<{ removed: boolean }> {
   const other: Ref = { kind: body.kind, id: body.id };
   await authorise(db, actor, from, other);
   const p = pairTableFor(from.kind, other.kind);

@@ -17,7 +17,12 @@ const actorBody = (name: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function make(client: Client, kind: 'actors' | 'bulletins' | 'incidents', title: string, extra: Record<string, unknown> = {}) {
+async function make(
+  client: Client,
+  kind: 'actors' | 'bulletins' | 'incidents',
+  title: string,
+  extra: Record<string, unknown> = {},
+) {
   const body = kind === 'actors' ? actorBody(title, extra) : { title, comment: 'created', ...extra };
   const res = await client.post(`/api/${kind}`, body);
   if (res.statusCode !== 201) throw new Error(res.body);
@@ -82,14 +87,27 @@ describe('relations', () => {
     const child = await make(da, 'actors', 'Child');
     const parent = await make(da, 'actors', 'Parent');
     // From the child's page: the parent is the "Parent".
-    await da.post(`/api/actors/${child.id}/relations`, { kind: 'actor', id: parent.id, types: [t.parent], probability: 1 });
+    await da.post(`/api/actors/${child.id}/relations`, {
+      kind: 'actor',
+      id: parent.id,
+      types: [t.parent],
+      probability: 1,
+    });
     const onChild = (await viewer.get(`/api/actors/${child.id}/relations?kind=actor`)).json().items;
     const onParent = (await viewer.get(`/api/actors/${parent.id}/relations?kind=actor`)).json().items;
-    expect(onChild).toMatchObject([{ id: parent.id, types: [{ title: 'Parent', titleAr: 'أحد الوالدين' }], reverse: false }]);
+    expect(onChild).toMatchObject([
+      { id: parent.id, types: [{ title: 'Parent', titleAr: 'أحد الوالدين' }], reverse: false },
+    ]);
     expect(onParent).toMatchObject([{ id: child.id, types: [{ title: 'Child', titleAr: 'ابن/ابنة' }], reverse: true }]);
     const rowsBefore = await countRows(ctx, 'actor_relations');
     // From the parent's page the same fact is "Child" (reverse): it updates the same row.
-    await da.post(`/api/actors/${parent.id}/relations`, { kind: 'actor', id: child.id, types: [t.parent], reverse: true, probability: 2 });
+    await da.post(`/api/actors/${parent.id}/relations`, {
+      kind: 'actor',
+      id: child.id,
+      types: [t.parent],
+      reverse: true,
+      probability: 2,
+    });
     expect(await countRows(ctx, 'actor_relations')).toBe(rowsBefore);
     const again = (await viewer.get(`/api/actors/${child.id}/relations?kind=actor`)).json().items;
     expect(again).toMatchObject([{ id: parent.id, types: [{ title: 'Parent' }], probability: 2 }]);
@@ -103,23 +121,48 @@ describe('relations', () => {
     const b2 = await make(da, 'bulletins', 'Video 2');
     const incident = await make(da, 'incidents', 'Attack');
     const actor = await make(da, 'actors', 'Unit 9');
-    expect((await da.post(`/api/bulletins/${b2.id}/relations`, { kind: 'bulletin', id: b1.id, types: [t.duplicate] })).statusCode).toBe(200);
-    expect((await da.post(`/api/incidents/${incident.id}/relations`, { kind: 'bulletin', id: b1.id, types: [t.incidentBulletin] })).statusCode).toBe(200);
-    expect((await da.post(`/api/actors/${actor.id}/relations`, { kind: 'incident', id: incident.id, types: [t.incidentActor] })).statusCode).toBe(200);
+    expect(
+      (await da.post(`/api/bulletins/${b2.id}/relations`, { kind: 'bulletin', id: b1.id, types: [t.duplicate] }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await da.post(`/api/incidents/${incident.id}/relations`, {
+          kind: 'bulletin',
+          id: b1.id,
+          types: [t.incidentBulletin],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await da.post(`/api/actors/${actor.id}/relations`, {
+          kind: 'incident',
+          id: incident.id,
+          types: [t.incidentActor],
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(ids((await viewer.get(`/api/bulletins/${b1.id}/relations?kind=bulletin`)).json())).toEqual([b2.id]);
     expect(ids((await viewer.get(`/api/bulletins/${b2.id}/relations?kind=bulletin`)).json())).toEqual([b1.id]);
     const onB1 = (await viewer.get(`/api/bulletins/${b1.id}/relations`)).json();
     expect(ids(onB1.incidents)).toEqual([incident.id]);
     const onIncident = (await viewer.get(`/api/incidents/${incident.id}/relations`)).json();
     expect(ids(onIncident.bulletins)).toEqual([b1.id]);
-    expect(onIncident.actors.items).toMatchObject([{ id: actor.id, title: 'Unit 9', types: [{ title: 'Perpetrator' }] }]);
+    expect(onIncident.actors.items).toMatchObject([
+      { id: actor.id, title: 'Unit 9', types: [{ title: 'Perpetrator' }] },
+    ]);
   });
 
   it('removes a relation from either end, with a revision on both records', async () => {
     const a = await make(da, 'actors', 'Sibling A');
     const b = await make(da, 'actors', 'Sibling B');
     await da.post(`/api/actors/${a.id}/relations`, { kind: 'actor', id: b.id, types: [t.sibling] });
-    const removed = await da.post(`/api/actors/${b.id}/relations/remove`, { kind: 'actor', id: a.id, comment: 'not related' });
+    const removed = await da.post(`/api/actors/${b.id}/relations/remove`, {
+      kind: 'actor',
+      id: a.id,
+      comment: 'not related',
+    });
     expect(removed.json()).toEqual({ removed: true });
     expect((await viewer.get(`/api/actors/${a.id}/relations?kind=actor`)).json().total).toBe(0);
     expect((await viewer.get(`/api/actors/${a.id}/history`)).json().items[0].comment).toBe(
@@ -164,7 +207,9 @@ describe('relations', () => {
     const first = (await viewer.get(`/api/actors/${actor.id}/relations?kind=bulletin&limit=2`)).json();
     expect(ids(first)).toEqual([bulletins[2], bulletins[1]]);
     expect(first.total).toBe(3);
-    const second = (await viewer.get(`/api/actors/${actor.id}/relations?kind=bulletin&limit=2&cursor=${first.nextCursor}`)).json();
+    const second = (
+      await viewer.get(`/api/actors/${actor.id}/relations?kind=bulletin&limit=2&cursor=${first.nextCursor}`)
+    ).json();
     expect(ids(second)).toEqual([bulletins[0]]);
     expect(second.nextCursor).toBeNull();
   });

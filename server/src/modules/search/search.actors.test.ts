@@ -25,7 +25,9 @@ beforeAll(async () => {
   admin = await signedIn(ctx, { roles: ['Admin'] });
   da = await signedIn(ctx, { roles: ['DA'] });
   f = await recordFixtures(ctx);
-  const group = (await admin.post('/api/groups', { name: `Actor search ${Date.now()}`, description: '' })).json<{ id: number }>();
+  const group = (await admin.post('/api/groups', { name: `Actor search ${Date.now()}`, description: '' })).json<{
+    id: number;
+  }>();
   v.group = group.id;
   v.country = await insertLocation(ctx, 'Syria', 'سوريا', null, null, null);
   v.homs = await insertLocation(ctx, 'Homs', 'حمص', v.country, 34.7324, 36.7137);
@@ -55,7 +57,9 @@ beforeAll(async () => {
     ethnographies: [f.ethnographyId],
     nationalities: [f.countryId],
     idNumbers: [{ type: f.idNumberTypeId, number: '0099887766' }],
-    profiles: [{ mode: 'normal', originId: 'ORIG-77', publishDate: '1968-02-10', labels: [v.childLabel], sources: [f.sourceId] }],
+    profiles: [
+      { mode: 'normal', originId: 'ORIG-77', publishDate: '1968-02-10', labels: [v.childLabel], sources: [f.sourceId] },
+    ],
   });
   await make('a2', {
     firstName: 'Layla',
@@ -69,14 +73,25 @@ beforeAll(async () => {
     events: [{ typeId: v.et1, locationId: v.homs, fromDate: '2012-02-01', toDate: '2012-03-01', estimated: true }],
     profiles: [{ mode: 'missing', labels: [v.parentLabel], verifiedLabels: [f.verifiedLabelId] }],
   });
-  await make('a3', { type: 'Entity', name: 'Secret brigade', accessGroups: [v.group], originPlace: v.baba, profiles: [{ mode: 'main' }] });
+  await make('a3', {
+    type: 'Entity',
+    name: 'Secret brigade',
+    accessGroups: [v.group],
+    originPlace: v.baba,
+    profiles: [{ mode: 'main' }],
+  });
 
   const inc = async (name: string, body: Record<string, unknown>) => {
     const res = await admin.post('/api/incidents', { comment: 'fixture', ...body });
     if (res.statusCode !== 201) throw new Error(`${name}: ${res.statusCode} ${res.body}`);
     i[name] = res.json<{ id: number }>().id;
   };
-  await inc('i1', { title: 'Siege of Baba Amr', titleAr: 'حصار بابا عمرو', locations: [v.baba], potentialViolations: [f.potentialViolationId] });
+  await inc('i1', {
+    title: 'Siege of Baba Amr',
+    titleAr: 'حصار بابا عمرو',
+    locations: [v.baba],
+    potentialViolations: [f.potentialViolationId],
+  });
   await inc('i2', { title: 'Shelling of Idlib', claimedViolations: [f.claimedViolationId], labels: [v.childLabel] });
   await inc('i3', { title: 'Secret siege', accessGroups: [v.group], locations: [v.baba] });
   await admin.post(`/api/actors/${a.a1}/relations`, { kind: 'incident', id: i.i1, types: [], comment: 'took part' });
@@ -97,11 +112,15 @@ describe('actor search', () => {
 
   it('enumerations, ethnography/nationality/dialects any or all, origin place with descendants', async () => {
     expect(await ids(da, 'actors', [{ sex: ['Female'] }])).toEqual(actors('a2'));
-    expect(await ids(da, 'actors', [{ age: ['Adult'], civilian: ['Civilian'], familyStatus: ['Married'] }])).toEqual(actors('a1'));
+    expect(await ids(da, 'actors', [{ age: ['Adult'], civilian: ['Civilian'], familyStatus: ['Married'] }])).toEqual(
+      actors('a1'),
+    );
     expect(await ids(admin, 'actors', [{ type: ['Entity'] }])).toEqual(actors('a3'));
     expect(await ids(da, 'actors', [{ type: ['Entity'] }])).toEqual([]);
     expect(await ids(da, 'actors', [{ nationalities: [f.countryId] }])).toEqual(actors('a1', 'a2'));
-    expect(await ids(da, 'actors', [{ ethnographies: [f.ethnographyId], nationalities: [f.countryId] }])).toEqual(actors('a1'));
+    expect(await ids(da, 'actors', [{ ethnographies: [f.ethnographyId], nationalities: [f.countryId] }])).toEqual(
+      actors('a1'),
+    );
     expect(await ids(da, 'actors', [{ dialects: [f.dialectId] }])).toEqual(actors('a2'));
     expect(await ids(admin, 'actors', [{ originLocations: [v.homs] }])).toEqual(actors('a1', 'a3'));
     expect(await ids(da, 'actors', [{ originLocations: [v.homs] }])).toEqual(actors('a1'));
@@ -111,7 +130,9 @@ describe('actor search', () => {
 
   it('profile labels (with children), verified labels, sources, origin id and profile dates before 1970', async () => {
     expect(await ids(da, 'actors', [{ labels: [v.parentLabel] }])).toEqual(actors('a2'));
-    expect(await ids(da, 'actors', [{ labels: [v.parentLabel], includeChildLabels: true }])).toEqual(actors('a1', 'a2'));
+    expect(await ids(da, 'actors', [{ labels: [v.parentLabel], includeChildLabels: true }])).toEqual(
+      actors('a1', 'a2'),
+    );
     expect(await ids(da, 'actors', [{ verifiedLabels: [f.verifiedLabelId] }])).toEqual(actors('a2'));
     expect(await ids(da, 'actors', [{ sources: [f.sourceId] }])).toEqual(actors('a1'));
     expect(await ids(da, 'actors', [{ originId: 'orig-7' }])).toEqual(actors('a1'));
@@ -121,14 +142,22 @@ describe('actor search', () => {
 
   it('events by overlap (estimated dates), radius by origin place and events, text in Arabic, related incidents', async () => {
     expect(await ids(da, 'actors', [{ event: { from: '2012-02-15', to: '2012-02-15' } }])).toEqual(actors('a2'));
-    expect(await ids(da, 'actors', [{ event: { types: [v.et1], locations: [v.country], sameEvent: true } }])).toEqual(actors('a2'));
+    expect(await ids(da, 'actors', [{ event: { types: [v.et1], locations: [v.country], sameEvent: true } }])).toEqual(
+      actors('a2'),
+    );
     expect(await ids(da, 'actors', [{ near: { lat: 34.7167, lng: 36.6833, radiusM: 1000 } }])).toEqual(actors('a1'));
-    expect(await ids(admin, 'actors', [{ near: { lat: 34.7167, lng: 36.6833, radiusM: 1000 } }])).toEqual(actors('a1', 'a3'));
+    expect(await ids(admin, 'actors', [{ near: { lat: 34.7167, lng: 36.6833, radiusM: 1000 } }])).toEqual(
+      actors('a1', 'a3'),
+    );
     expect(await ids(da, 'actors', [{ near: { lat: 34.7324, lng: 36.7137, radiusM: 500 } }])).toEqual(actors('a2'));
-    expect(await ids(da, 'actors', [{ near: { lat: 34.7324, lng: 36.7137, radiusM: 500, by: ['originPlace'] } }])).toEqual([]);
+    expect(
+      await ids(da, 'actors', [{ near: { lat: 34.7324, lng: 36.7137, radiusM: 500, by: ['originPlace'] } }]),
+    ).toEqual([]);
     expect(await ids(da, 'actors', [{ text: 'ابو خالد' }])).toEqual(actors('a1'));
     expect(await ids(da, 'actors', [{ relatedTo: { kind: 'incident', id: i.i1 } }])).toEqual(actors('a1'));
-    expect(await ids(da, 'actors', [{ text: 'layla' }, { op: 'or', firstName: 'omar' }, { op: 'and', sex: ['Male'] }])).toEqual(actors('a1'));
+    expect(
+      await ids(da, 'actors', [{ text: 'layla' }, { op: 'or', firstName: 'omar' }, { op: 'and', sex: ['Male'] }]),
+    ).toEqual(actors('a1'));
   });
 
   it('refuses filters of other kinds', async () => {
@@ -141,13 +170,17 @@ describe('incident search', () => {
   it('violations, labels, locations with descendants, text, relations, restricted hidden', async () => {
     expect(await ids(da, 'incidents', [{ potentialViolations: [f.potentialViolationId] }])).toEqual(incidents('i1'));
     expect(await ids(da, 'incidents', [{ claimedViolations: [f.claimedViolationId] }])).toEqual(incidents('i2'));
-    expect(await ids(da, 'incidents', [{ labels: [v.parentLabel], includeChildLabels: true }])).toEqual(incidents('i2'));
+    expect(await ids(da, 'incidents', [{ labels: [v.parentLabel], includeChildLabels: true }])).toEqual(
+      incidents('i2'),
+    );
     expect(await ids(da, 'incidents', [{ locations: [v.homs] }])).toEqual(incidents('i1'));
     expect(await ids(admin, 'incidents', [{ locations: [v.homs] }])).toEqual(incidents('i1', 'i3'));
     expect(await ids(da, 'incidents', [{ text: 'siege' }])).toEqual(incidents('i1'));
     expect(await ids(da, 'incidents', [{ text: 'حصار' }])).toEqual(incidents('i1'));
     expect(await ids(da, 'incidents', [{ relatedTo: { kind: 'actor', id: a.a1 } }])).toEqual(incidents('i1'));
-    expect(await ids(da, 'incidents', [{ near: { lat: 34.7167, lng: 36.6833, radiusM: 2000 } }])).toEqual(incidents('i1'));
+    expect(await ids(da, 'incidents', [{ near: { lat: 34.7167, lng: 36.6833, radiusM: 2000 } }])).toEqual(
+      incidents('i1'),
+    );
     const count = (await da.post('/api/incidents/search', { blocks: [{ text: 'secret' }], count: 'exact' })).json();
     expect(count.total).toBe(0);
     const bad = await da.post('/api/incidents/search', { blocks: [{ tags: ['x'] }] });

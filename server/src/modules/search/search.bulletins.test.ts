@@ -15,7 +15,13 @@ const sorted = (x: number[]) => [...x].sort((p, q) => p - q);
 async function search(who: Client, blocks: unknown[], extra: Record<string, unknown> = {}) {
   const res = await who.post('/api/bulletins/search', { blocks, ...extra });
   if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json<{ items: { id: number }[]; total: number | null; nextCursor: string | null; totalIsEstimate?: boolean; fuzzy?: boolean }>();
+  return res.json<{
+    items: { id: number }[];
+    total: number | null;
+    nextCursor: string | null;
+    totalIsEstimate?: boolean;
+    fuzzy?: boolean;
+  }>();
 }
 async function ids(who: Client, blocks: unknown[]): Promise<number[]> {
   return sorted((await search(who, blocks, { limit: 200 })).items.map((i) => i.id));
@@ -26,7 +32,9 @@ beforeAll(async () => {
   ctx = await testApp();
   admin = await signedIn(ctx, { roles: ['Admin'] });
   da = await signedIn(ctx, { roles: ['DA'] });
-  const group = (await admin.post('/api/groups', { name: `Search team ${Date.now()}`, description: '' })).json<{ id: number }>();
+  const group = (await admin.post('/api/groups', { name: `Search team ${Date.now()}`, description: '' })).json<{
+    id: number;
+  }>();
   v.group = group.id;
   member = await signedIn(ctx, { roles: ['DA'], groups: [group.id] });
 
@@ -90,9 +98,19 @@ beforeAll(async () => {
     sql`update bulletins set assigned_to_id = ${da.userId}, first_peer_reviewer_id = ${member.userId}, review_action = 'Needs Review', status = 'Peer Reviewed' where id = ${b.b1}`,
   );
   await ctx.database.db.execute(sql`update bulletins set assigned_to_id = null where id in (${b.b2}, ${b.b3})`);
-  const rel = await admin.post(`/api/bulletins/${b.b1}/relations`, { kind: 'bulletin', id: b.b2, types: [], comment: 'same event' });
+  const rel = await admin.post(`/api/bulletins/${b.b1}/relations`, {
+    kind: 'bulletin',
+    id: b.b2,
+    types: [],
+    comment: 'same event',
+  });
   if (rel.statusCode >= 300) throw new Error(`relation: ${rel.statusCode} ${rel.body}`);
-  const rel2 = await admin.post(`/api/bulletins/${b.b4}/relations`, { kind: 'bulletin', id: b.b2, types: [], comment: 'same event' });
+  const rel2 = await admin.post(`/api/bulletins/${b.b4}/relations`, {
+    kind: 'bulletin',
+    id: b.b2,
+    types: [],
+    comment: 'same event',
+  });
   if (rel2.statusCode >= 300) throw new Error(`relation: ${rel2.statusCode} ${rel2.body}`);
 });
 afterAll(() => ctx.close());
@@ -174,7 +192,9 @@ describe('bulletin search: filters', () => {
     expect(await ids(admin, [{ excludeLabels: [v.detention] }])).toEqual(set('b1', 'b4', 'b5', 'b6'));
     expect(await ids(admin, [{ sources: [v.src] }])).toEqual(set('b6'));
     expect(await ids(admin, [{ sources: [v.src], includeChildSources: true }])).toEqual(set('b3', 'b6'));
-    expect(await ids(admin, [{ excludeSources: [v.src], includeChildSources: true }])).toEqual(set('b1', 'b2', 'b4', 'b5'));
+    expect(await ids(admin, [{ excludeSources: [v.src], includeChildSources: true }])).toEqual(
+      set('b1', 'b2', 'b4', 'b5'),
+    );
     expect(await ids(admin, [{ verifiedLabels: [v.violence] }])).toEqual([]);
   });
 
@@ -187,7 +207,11 @@ describe('bulletin search: filters', () => {
     expect(await ids(admin, [{ event: { to: '1965-05-30' } }])).toEqual(set('b2'));
     expect(await ids(admin, [{ event: { types: [v.et2], locations: [v.aleppo] } }])).toEqual(set('b2'));
     expect(await ids(admin, [{ event: { types: [v.et2], locations: [v.aleppo], sameEvent: true } }])).toEqual([]);
-    expect(await ids(admin, [{ event: { types: [v.et1], locations: [v.syria], sameEvent: true, from: '1965-01-01', to: '1965-12-31' } }])).toEqual(set('b2'));
+    expect(
+      await ids(admin, [
+        { event: { types: [v.et1], locations: [v.syria], sameEvent: true, from: '1965-01-01', to: '1965-12-31' } },
+      ]),
+    ).toEqual(set('b2'));
   });
 
   it('dates are inclusive whole days, before 1970 too', async () => {
@@ -218,7 +242,9 @@ describe('bulletin search: filters', () => {
     expect(await ids(admin, [{ tags: ['market', 'checkpoint'], tagsMode: 'all' }])).toEqual([]);
     expect(await ids(admin, [{ tags: ['prot'] }])).toEqual([]);
     expect(await ids(admin, [{ tags: ['prot'], tagsExact: false }])).toEqual(set('b3'));
-    expect(await ids(admin, [{ excludeTags: ['check'], excludeTagsExact: false }])).toEqual(set('b1', 'b3', 'b4', 'b5', 'b6'));
+    expect(await ids(admin, [{ excludeTags: ['check'], excludeTagsExact: false }])).toEqual(
+      set('b1', 'b3', 'b4', 'b5', 'b6'),
+    );
     expect(await ids(admin, [{ originId: 'yt-10' }])).toEqual(set('b1'));
   });
 
@@ -257,7 +283,12 @@ describe('bulletin search: blocks', () => {
     expect(await ids(admin, blocks)).toEqual(set('b2'));
   });
   it('folds four blocks: ((B1 or B2) and B3) or B4', async () => {
-    const blocks = [{ ids: [b.b1] }, { op: 'or', ids: [b.b2] }, { op: 'and', labels: [v.detention] }, { op: 'or', text: 'المدرسة' }];
+    const blocks = [
+      { ids: [b.b1] },
+      { op: 'or', ids: [b.b2] },
+      { op: 'and', labels: [v.detention] },
+      { op: 'or', text: 'المدرسة' },
+    ];
     expect(await ids(admin, blocks)).toEqual(set('b2', 'b5'));
     const withAnd = [...blocks.slice(0, 3), { op: 'and', text: 'aleppo' }, { op: 'or', ids: [b.b4] }];
     expect(await ids(admin, withAnd)).toEqual(set('b2', 'b4'));
@@ -271,10 +302,17 @@ describe('saved and background searches', () => {
     const saved = await member.post('/api/saved-searches', { name: 'Shelling', kind: 'bulletin', query });
     expect(saved.statusCode).toBe(201);
     const id = saved.json().id;
-    expect((await member.post('/api/saved-searches', { name: 'Shelling', kind: 'bulletin', query })).statusCode).toBe(409);
+    expect((await member.post('/api/saved-searches', { name: 'Shelling', kind: 'bulletin', query })).statusCode).toBe(
+      409,
+    );
     expect((await da.post('/api/saved-searches', { name: 'Shelling', kind: 'bulletin', query })).statusCode).toBe(201);
-    expect((await member.post('/api/saved-searches', { name: 'Bad', kind: 'bulletin', query: { blocks: [{ nope: 1 }] } })).statusCode).toBe(400);
-    expect((await member.get('/api/saved-searches?kind=bulletin')).json().items.map((s: { name: string }) => s.name)).toEqual(['Shelling']);
+    expect(
+      (await member.post('/api/saved-searches', { name: 'Bad', kind: 'bulletin', query: { blocks: [{ nope: 1 }] } }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await member.get('/api/saved-searches?kind=bulletin')).json().items.map((s: { name: string }) => s.name),
+    ).toEqual(['Shelling']);
     expect((await member.get('/api/saved-searches?kind=actor')).json().items).toEqual([]);
     expect((await da.post(`/api/saved-searches/${id}/update`, { name: 'Mine now' })).statusCode).toBe(404);
     expect((await da.post(`/api/saved-searches/${id}/delete`)).statusCode).toBe(404);
@@ -298,13 +336,18 @@ describe('saved and background searches', () => {
       expect(res.status).toBe('done');
       expect(sorted(res.ids)).toEqual(set('b1', 'b4'));
       expect((await da.get(`/api/search-results/${jobId}`)).statusCode).toBe(404);
-      const notes = await rows<{ link: string }>(ctx.database.db, sql`select link from notifications where user_id = ${member.userId} and category = 'search'`);
+      const notes = await rows<{ link: string }>(
+        ctx.database.db,
+        sql`select link from notifications where user_id = ${member.userId} and category = 'search'`,
+      );
       expect(notes.map((n) => n.link)).toEqual([`/bulletins?searchJob=${jobId}`]);
       const daJob = (await da.post('/api/bulletins/search', { blocks: [{ text: 'shelling' }] })).json().jobId as number;
       await ctx.app.jobWorker.drain();
       expect((await da.get(`/api/search-results/${daJob}`)).json().ids).toEqual([b.b1]);
       // Access removed after the search ran: the stored result is re-filtered.
-      await ctx.database.db.execute(sql`delete from user_groups where user_id = ${member.userId}`).catch(() => undefined);
+      await ctx.database.db
+        .execute(sql`delete from user_groups where user_id = ${member.userId}`)
+        .catch(() => undefined);
     } finally {
       await ctx.database.db.execute(sql`delete from settings where key = 'search'`);
     }

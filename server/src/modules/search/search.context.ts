@@ -19,12 +19,24 @@ export interface Ctx {
 
 export type Filter = (block: Block, ctx: Ctx) => SQL[];
 
-export async function resolveContext(db: Db, actor: ActingUser, spec: KindSpec, blocks: Block[], targets: Set<string>): Promise<Ctx> {
+export async function resolveContext(
+  db: Db,
+  actor: ActingUser,
+  spec: KindSpec,
+  blocks: Block[],
+  targets: Set<string>,
+): Promise<Ctx> {
   const labelIds = new Set<number>();
   const sourceIds = new Set<number>();
   const locationIds = new Set<number>();
   for (const b of blocks) {
-    for (const x of [...(b.labels ?? []), ...(b.excludeLabels ?? []), ...(b.verifiedLabels ?? []), ...(b.excludeVerifiedLabels ?? [])]) labelIds.add(x);
+    for (const x of [
+      ...(b.labels ?? []),
+      ...(b.excludeLabels ?? []),
+      ...(b.verifiedLabels ?? []),
+      ...(b.excludeVerifiedLabels ?? []),
+    ])
+      labelIds.add(x);
     for (const x of [...(b.sources ?? []), ...(b.excludeSources ?? [])]) sourceIds.add(x);
     for (const x of [
       ...(b.locations ?? []),

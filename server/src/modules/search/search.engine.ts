@@ -37,7 +37,11 @@ export const DEFAULT_SEARCH_TIMEOUT_MS = 5000;
  * there only -1 moves searches to the background.
  */
 export async function searchTimeoutMs(db: Db): Promise<number> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SEARCH_SETTINGS_KEY)).limit(1);
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, SEARCH_SETTINGS_KEY))
+    .limit(1);
   const v = (row?.value as { timeoutMs?: unknown } | undefined)?.timeoutMs;
   return typeof v === 'number' && Number.isInteger(v) && v >= -1 ? v : DEFAULT_SEARCH_TIMEOUT_MS;
 }
@@ -75,7 +79,13 @@ function isTimeout(e: unknown): boolean {
 }
 
 /** The full condition of a search: not deleted, visible to the actor, and the folded blocks. */
-export async function searchCondition(db: Db, actor: ActingUser, spec: KindSpec, blocks: Block[], fuzzy: boolean): Promise<SQL> {
+export async function searchCondition(
+  db: Db,
+  actor: ActingUser,
+  spec: KindSpec,
+  blocks: Block[],
+  fuzzy: boolean,
+): Promise<SQL> {
   const ctx = await resolveContext(db, actor, spec, blocks, await visibleTargets(db, actor, blocks));
   return sql`not ${col(spec, 'deleted')} and ${spec.visible(actor)} and ${compileBlocks(blocks, ctx, fuzzy)}`;
 }
@@ -83,7 +93,8 @@ export async function searchCondition(db: Db, actor: ActingUser, spec: KindSpec,
 export async function estimate(db: Db, query: SQL): Promise<number> {
   const plan = await rows<Record<string, unknown>>(db, query);
   const first = plan[0] ? Object.values(plan[0])[0] : null;
-  const parsed = (typeof first === 'string' ? JSON.parse(first) : first) as { Plan?: { 'Plan Rows'?: number } }[] | null;
+  const parsed = (typeof first === 'string' ? JSON.parse(first) : first) as
+    { Plan?: { 'Plan Rows'?: number } }[] | null;
   return Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
 }
 
@@ -111,7 +122,11 @@ export async function searchQueries(db: Db, actor: ActingUser, kind: SearchKind,
   const id = col(spec, 'id');
   const rank = ranked ? rankExpression(spec, terms, fuzzy) : sql`0::real`;
   let keyset = sql`true`;
-  if (after) keyset = ranked && after.r !== undefined ? sql`(${rank}, ${id}) < (${after.r}::real, ${after.id})` : sql`${id} < ${after.id}`;
+  if (after)
+    keyset =
+      ranked && after.r !== undefined
+        ? sql`(${rank}, ${id}) < (${after.r}::real, ${after.id})`
+        : sql`${id} < ${after.id}`;
   const order = ranked ? sql`${rank} desc, ${id} desc` : sql`${id} desc`;
   return {
     where,
@@ -147,7 +162,11 @@ export async function searchIds(
     const last = page[page.length - 1];
     const nextCursor =
       found.length > req.limit && last
-        ? encodeCursor({ id: Number(last.id), ...(q.ranked ? { r: Number(last.rank) } : {}), ...(fuzzy ? { f: 1 } : {}) })
+        ? encodeCursor({
+            id: Number(last.id),
+            ...(q.ranked ? { r: Number(last.rank) } : {}),
+            ...(fuzzy ? { f: 1 } : {}),
+          })
         : null;
     let total: number | null = null;
     let totalIsEstimate: boolean | undefined;
@@ -200,7 +219,10 @@ export async function stillVisible(db: Db, actor: ActingUser, kind: SearchKind, 
     const found = await rows<{ id: number }>(
       db,
       sql`select ${col(spec, 'id')} as id from ${sql.identifier(spec.table)}
-        where ${col(spec, 'id')} in (${sql.join(chunk.map((x) => sql`${x}`), sql`, `)}) and not ${col(spec, 'deleted')} and ${spec.visible(actor)}`,
+        where ${col(spec, 'id')} in (${sql.join(
+          chunk.map((x) => sql`${x}`),
+          sql`, `,
+        )}) and not ${col(spec, 'deleted')} and ${spec.visible(actor)}`,
     );
     for (const r of found) set.add(Number(r.id));
   }

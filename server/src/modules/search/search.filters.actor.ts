@@ -35,7 +35,13 @@ export const actorFilters: Filter = (b, ctx) => {
   }
   for (const [key, column] of VALUE_FIELDS) {
     const v = b[key];
-    if (v?.length) out.push(sql`${col(spec, column)} in (${sql.join(v.map((x) => sql`${x}`), sql`, `)})`);
+    if (v?.length)
+      out.push(
+        sql`${col(spec, column)} in (${sql.join(
+          v.map((x) => sql`${x}`),
+          sql`, `,
+        )})`,
+      );
   }
   if (b.idNumber && (b.idNumber.type || b.idNumber.number)) {
     const c: SQL[] = [sql`n.actor_id = ${col(spec, 'id')}`];
@@ -43,7 +49,8 @@ export const actorFilters: Filter = (b, ctx) => {
     if (b.idNumber.number) c.push(sql`n.number = ${b.idNumber.number}`);
     out.push(sql`exists (select 1 from actor_id_numbers n where ${sql.join(c, sql` and `)})`);
   }
-  if (b.originLocations?.length) out.push(inIds(col(spec, 'origin_place_id'), expand(ctx.locations, b.originLocations, true)));
+  if (b.originLocations?.length)
+    out.push(inIds(col(spec, 'origin_place_id'), expand(ctx.locations, b.originLocations, true)));
   if (b.excludeOriginLocations?.length) {
     const ids = expand(ctx.locations, b.excludeOriginLocations, true);
     out.push(sql`(${col(spec, 'origin_place_id')} is null or not ${inIds(col(spec, 'origin_place_id'), ids)})`);

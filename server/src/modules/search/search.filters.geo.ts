@@ -36,13 +36,18 @@ export const geoFilters: Filter = (b, { spec }) => {
   const by = new Set(near.by ?? ['locations', 'geoMarkers', 'events', 'originPlace']);
   const places = nearLocationIds(near);
   const parts: SQL[] = [];
-  if (by.has('locations') && spec.links.locations) parts.push(linkExists(spec, 'locations', (t) => sql`${t} in (${places})`));
+  if (by.has('locations') && spec.links.locations)
+    parts.push(linkExists(spec, 'locations', (t) => sql`${t} in (${places})`));
   if (by.has('originPlace') && spec.kind === 'actor') parts.push(sql`${col(spec, 'origin_place_id')} in (${places})`);
   if (by.has('geoMarkers') && spec.kind === 'bulletin') {
-    parts.push(sql`exists (select 1 from geo_markers g where g.bulletin_id = ${col(spec, 'id')} and ${withinRadius(sql`g.lat`, sql`g.lng`, near)})`);
+    parts.push(
+      sql`exists (select 1 from geo_markers g where g.bulletin_id = ${col(spec, 'id')} and ${withinRadius(sql`g.lat`, sql`g.lng`, near)})`,
+    );
   }
   if (by.has('events')) {
-    parts.push(sql`exists (select 1 from events e where e.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and e.location_id in (${places}))`);
+    parts.push(
+      sql`exists (select 1 from events e where e.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and e.location_id in (${places}))`,
+    );
   }
   return [parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`];
 };

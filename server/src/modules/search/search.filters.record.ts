@@ -8,7 +8,13 @@ import { col, idList, inIds, linkExists } from './search.kinds.js';
 export const workflowFilters: Filter = (b, { spec }) => {
   const out: SQL[] = [];
   if (b.ids) out.push(inIds(col(spec, 'id'), b.ids));
-  if (b.statuses?.length) out.push(sql`${col(spec, 'status')} in (${sql.join(b.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (b.statuses?.length)
+    out.push(
+      sql`${col(spec, 'status')} in (${sql.join(
+        b.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (b.assignedTo?.length) out.push(inIds(col(spec, 'assigned_to_id'), b.assignedTo));
   if (b.unassigned) out.push(sql`${col(spec, 'assigned_to_id')} is null`);
   if (b.reviewer?.length) out.push(inIds(col(spec, 'first_peer_reviewer_id'), b.reviewer));
@@ -19,7 +25,10 @@ export const workflowFilters: Filter = (b, { spec }) => {
 };
 
 function tagCondition(column: SQL, tags: string[], exact: boolean, mode: 'any' | 'all'): SQL {
-  const arr = sql`array[${sql.join(tags.map((t) => sql`${t}`), sql`, `)}]::text[]`;
+  const arr = sql`array[${sql.join(
+    tags.map((t) => sql`${t}`),
+    sql`, `,
+  )}]::text[]`;
   if (exact) return mode === 'all' ? sql`${column} @> ${arr}` : sql`${column} && ${arr}`;
   const one = (t: string) => sql`exists (select 1 from unnest(${column}) tg where tg ilike ${`%${likeEscape(t)}%`})`;
   return sql`(${sql.join(tags.map(one), mode === 'all' ? sql` and ` : sql` or `)})`;
@@ -29,11 +38,15 @@ function tagCondition(column: SQL, tags: string[], exact: boolean, mode: 'any' |
 export const documentFilters: Filter = (b, { spec }) => {
   const out: SQL[] = [];
   if (b.tags?.length) out.push(tagCondition(col(spec, 'tags'), b.tags, b.tagsExact ?? true, b.tagsMode ?? 'any'));
-  if (b.excludeTags?.length) out.push(sql`not ${tagCondition(col(spec, 'tags'), b.excludeTags, b.excludeTagsExact ?? true, 'any')}`);
-  const profile = (cond: SQL) => sql`exists (select 1 from actor_profiles p where p.actor_id = ${col(spec, 'id')} and ${cond})`;
+  if (b.excludeTags?.length)
+    out.push(sql`not ${tagCondition(col(spec, 'tags'), b.excludeTags, b.excludeTagsExact ?? true, 'any')}`);
+  const profile = (cond: SQL) =>
+    sql`exists (select 1 from actor_profiles p where p.actor_id = ${col(spec, 'id')} and ${cond})`;
   if (b.originId) {
     const like = `%${likeEscape(b.originId)}%`;
-    out.push(spec.kind === 'actor' ? profile(sql`p.origin_id ilike ${like}`) : sql`${col(spec, 'origin_id')} ilike ${like}`);
+    out.push(
+      spec.kind === 'actor' ? profile(sql`p.origin_id ilike ${like}`) : sql`${col(spec, 'origin_id')} ilike ${like}`,
+    );
   }
   for (const [key, column] of [
     ['publishDate', 'publish_date'],
@@ -41,7 +54,11 @@ export const documentFilters: Filter = (b, { spec }) => {
   ] as const) {
     const range = b[key];
     if (!range) continue;
-    out.push(spec.kind === 'actor' ? profile(dayRange(sql`p.${sql.identifier(column)}`, range)) : dayRange(col(spec, column), range));
+    out.push(
+      spec.kind === 'actor'
+        ? profile(dayRange(sql`p.${sql.identifier(column)}`, range))
+        : dayRange(col(spec, column), range),
+    );
   }
   if (b.created) out.push(dayRange(col(spec, 'created_at'), b.created));
   if (b.updated) out.push(dayRange(col(spec, 'updated_at'), b.updated));

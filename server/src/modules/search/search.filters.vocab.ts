@@ -4,7 +4,11 @@ import { col, inIds, linkExists, type Link } from './search.kinds.js';
 
 /** any: linked to one of them; all: linked to each (each with its subtree when asked). */
 export function linkMode(ctx: Ctx, link: Link, groups: number[][], mode: 'any' | 'all' | undefined): SQL {
-  if (mode === 'all') return sql.join(groups.map((g) => linkExists(ctx.spec, link, (t) => inIds(t, g))), sql` and `);
+  if (mode === 'all')
+    return sql.join(
+      groups.map((g) => linkExists(ctx.spec, link, (t) => inIds(t, g))),
+      sql` and `,
+    );
   const flat = [...new Set(groups.flat())];
   return linkExists(ctx.spec, link, (t) => inIds(t, flat));
 }
@@ -19,15 +23,40 @@ function treeFilter(
   exclude: number[] | undefined,
 ): SQL[] {
   const out: SQL[] = [];
-  if (ids?.length) out.push(linkMode(ctx, link, ids.map((r) => expand(tree, [r], children)), mode));
-  if (exclude?.length) out.push(sql`not ${linkExists(ctx.spec, link, (t) => inIds(t, expand(tree, exclude, children)))}`);
+  if (ids?.length)
+    out.push(
+      linkMode(
+        ctx,
+        link,
+        ids.map((r) => expand(tree, [r], children)),
+        mode,
+      ),
+    );
+  if (exclude?.length)
+    out.push(sql`not ${linkExists(ctx.spec, link, (t) => inIds(t, expand(tree, exclude, children)))}`);
   return out;
 }
 
 export const labelFilters: Filter = (b, ctx) => [
   ...treeFilter(ctx, 'labels', ctx.labels, b.labels, b.labelsMode, b.includeChildLabels ?? false, b.excludeLabels),
-  ...treeFilter(ctx, 'verifiedLabels', ctx.labels, b.verifiedLabels, b.verifiedLabelsMode, b.includeChildVerifiedLabels ?? false, b.excludeVerifiedLabels),
-  ...treeFilter(ctx, 'sources', ctx.sources, b.sources, b.sourcesMode, b.includeChildSources ?? false, b.excludeSources),
+  ...treeFilter(
+    ctx,
+    'verifiedLabels',
+    ctx.labels,
+    b.verifiedLabels,
+    b.verifiedLabelsMode,
+    b.includeChildVerifiedLabels ?? false,
+    b.excludeVerifiedLabels,
+  ),
+  ...treeFilter(
+    ctx,
+    'sources',
+    ctx.sources,
+    b.sources,
+    b.sourcesMode,
+    b.includeChildSources ?? false,
+    b.excludeSources,
+  ),
 ];
 
 /**
@@ -39,7 +68,10 @@ export function placeCondition(ctx: Ctx, ids: number[]): SQL {
   const own =
     spec.kind === 'actor'
       ? ids.length
-        ? sql`${col(spec, 'origin_place_id')} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`
+        ? sql`${col(spec, 'origin_place_id')} in (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )})`
         : sql`false`
       : linkExists(spec, 'locations', (t) => inIds(t, ids));
   const events = sql`exists (select 1 from events e where e.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and ${inIds(sql`e.location_id`, ids)})`;
@@ -52,11 +84,15 @@ export const locationFilters: Filter = (b, ctx) => {
     const groups = b.locations.map((r) => expand(ctx.locations, [r], true));
     out.push(
       b.locationsMode === 'all'
-        ? sql.join(groups.map((g) => placeCondition(ctx, g)), sql` and `)
+        ? sql.join(
+            groups.map((g) => placeCondition(ctx, g)),
+            sql` and `,
+          )
         : placeCondition(ctx, [...new Set(groups.flat())]),
     );
   }
-  if (b.excludeLocations?.length) out.push(sql`not ${placeCondition(ctx, expand(ctx.locations, b.excludeLocations, true))}`);
+  if (b.excludeLocations?.length)
+    out.push(sql`not ${placeCondition(ctx, expand(ctx.locations, b.excludeLocations, true))}`);
   return out;
 };
 
@@ -64,7 +100,15 @@ export const locationFilters: Filter = (b, ctx) => {
 export const termFilters: Filter = (b, ctx) => {
   const out: SQL[] = [];
   const each = (link: Link, ids: number[] | undefined, mode: 'any' | 'all' | undefined) => {
-    if (ids?.length) out.push(linkMode(ctx, link, ids.map((i) => [i]), mode));
+    if (ids?.length)
+      out.push(
+        linkMode(
+          ctx,
+          link,
+          ids.map((i) => [i]),
+          mode,
+        ),
+      );
   };
   each('ethnographies', b.ethnographies, b.ethnographiesMode);
   each('nationalities', b.nationalities, b.nationalitiesMode);

@@ -16,7 +16,10 @@ export async function insertLocation(
   lat: number | null,
   lng: number | null,
 ): Promise<number> {
-  const id = await one(ctx, sql`insert into locations (title, title_ar, parent_id, lat, lng, full_name, full_name_ar) values (${title}, ${titleAr}, ${parent}, ${lat}, ${lng}, ${title}, ${titleAr}) returning id`);
+  const id = await one(
+    ctx,
+    sql`insert into locations (title, title_ar, parent_id, lat, lng, full_name, full_name_ar) values (${title}, ${titleAr}, ${parent}, ${lat}, ${lng}, ${title}, ${titleAr}) returning id`,
+  );
   await ctx.database.db.execute(
     sql`update locations set path = coalesce((select p.path from locations p where p.id = ${parent}), '/') || id || '/' where id = ${id}`,
   );
@@ -24,7 +27,10 @@ export async function insertLocation(
 }
 
 export function insertLabel(ctx: TestContext, title: string, parent: number | null, verified = false): Promise<number> {
-  return one(ctx, sql`insert into labels (title, parent_id, verified) values (${title}, ${parent}, ${verified}) returning id`);
+  return one(
+    ctx,
+    sql`insert into labels (title, parent_id, verified) values (${title}, ${parent}, ${verified}) returning id`,
+  );
 }
 
 export function insertSource(ctx: TestContext, title: string, parent: number | null): Promise<number> {

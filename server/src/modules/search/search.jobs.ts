@@ -50,5 +50,12 @@ export async function searchResults(db: Db, actor: ActingUser, jobId: number) {
   if (job.status !== 'done') return { jobId, kind, status: job.status, ids: [] as number[], total: null };
   const stored = ((job.result as { ids?: number[] } | null)?.ids ?? []).filter((x) => Number.isInteger(x));
   const ids = await stillVisible(db, actor, kind, stored);
-  return { jobId, kind, status: job.status, ids, total: ids.length, truncated: Boolean((job.result as { truncated?: boolean }).truncated) };
+  return {
+    jobId,
+    kind,
+    status: job.status,
+    ids,
+    total: ids.length,
+    truncated: Boolean((job.result as { truncated?: boolean }).truncated),
+  };
 }

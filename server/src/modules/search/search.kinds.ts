@@ -10,7 +10,17 @@ import type { SearchKind } from './search.schemas.js';
  * table (referenced by its name, e.g. "bulletins"."id"), so a block compiles to one boolean
  * expression that is AND-ed with the kind's visibility predicate.
  */
-export type Link = 'labels' | 'verifiedLabels' | 'sources' | 'locations' | 'groups' | 'ethnographies' | 'nationalities' | 'dialects' | 'potentialViolations' | 'claimedViolations';
+export type Link =
+  | 'labels'
+  | 'verifiedLabels'
+  | 'sources'
+  | 'locations'
+  | 'groups'
+  | 'ethnographies'
+  | 'nationalities'
+  | 'dialects'
+  | 'potentialViolations'
+  | 'claimedViolations';
 
 export interface KindSpec {
   kind: SearchKind;

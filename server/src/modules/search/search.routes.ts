@@ -14,7 +14,13 @@ import type { ModuleDeps } from '../index.js';
 import { searchIds, SearchTimedOut, searchTimeoutMs } from './search.engine.js';
 import { queueSearch, runSearchJob, searchResults } from './search.jobs.js';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from './search.saved.js';
-import { savedSearchCreate, savedSearchUpdate, searchBodies, type SearchKind, type SearchRequest } from './search.schemas.js';
+import {
+  savedSearchCreate,
+  savedSearchUpdate,
+  searchBodies,
+  type SearchKind,
+  type SearchRequest,
+} from './search.schemas.js';
 
 const PRESENTERS: Record<SearchKind, (db: Db, actor: ActingUser, ids: number[]) => Promise<unknown[]>> = {
   bulletin: async (db, actor, ids) => presentBulletins(db, actor, await loadBulletinAggregates(db, ids)),
@@ -22,8 +28,8 @@ const PRESENTERS: Record<SearchKind, (db: Db, actor: ActingUser, ids: number[]) 
   incident: async (db, actor, ids) => presentIncidents(db, actor, await loadIncidentAggregates(db, ids)),
 };
 
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
-const jobParams = z.strictObject({ jobId: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id') });
+const jobParams = z.strictObject({ jobId: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id') });
 const kindQuery = z.strictObject({ kind: z.enum(['bulletin', 'actor', 'incident']).optional() });
 
 export function searchRoutes(app: FastifyInstance, { db, jobWorker }: ModuleDeps): void {
@@ -57,15 +63,21 @@ export function searchRoutes(app: FastifyInstance, { db, jobWorker }: ModuleDeps
     );
   }
 
-  r.get('/api/search-results/:jobId', { schema: { params: jobParams, tags }, config: { access: 'signedIn' } }, (request) =>
-    searchResults(db, actorOf(request), request.params.jobId),
+  r.get(
+    '/api/search-results/:jobId',
+    { schema: { params: jobParams, tags }, config: { access: 'signedIn' } },
+    (request) => searchResults(db, actorOf(request), request.params.jobId),
   );
 
-  r.get('/api/saved-searches', { schema: { querystring: kindQuery, tags }, config: { access: 'signedIn' } }, (request) =>
-    listSavedSearches(db, actorOf(request), request.query.kind),
+  r.get(
+    '/api/saved-searches',
+    { schema: { querystring: kindQuery, tags }, config: { access: 'signedIn' } },
+    (request) => listSavedSearches(db, actorOf(request), request.query.kind),
   );
-  r.post('/api/saved-searches', { schema: { body: savedSearchCreate, tags }, config: { access: 'signedIn' } }, async (request, reply) =>
-    reply.status(201).send(await createSavedSearch(db, actorOf(request), request.body)),
+  r.post(
+    '/api/saved-searches',
+    { schema: { body: savedSearchCreate, tags }, config: { access: 'signedIn' } },
+    async (request, reply) => reply.status(201).send(await createSavedSearch(db, actorOf(request), request.body)),
   );
   r.post(
     '/api/saved-searches/:id/update',

@@ -8,7 +8,14 @@ import { searchBodies, type SearchKind } from './search.schemas.js';
 type Row = typeof savedSearches.$inferSelect;
 
 function present(r: Row) {
-  return { id: r.id, name: r.name, kind: r.kind, query: r.query, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    query: r.query,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 /** A saved query must be a valid search of its kind (unknown filters are refused when saving, not when running). */
@@ -21,7 +28,8 @@ function checkQuery(kind: SearchKind, query: { blocks: unknown[] }): void {
 }
 
 function isUniqueViolation(e: unknown): boolean {
-  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { code?: unknown }).code === '23505') return true;
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause)
+    if ((x as { code?: unknown }).code === '23505') return true;
   return false;
 }
 
@@ -34,36 +42,57 @@ export async function listSavedSearches(db: Db, actor: ActingUser, kind: SearchK
   return { items: found.map(present) };
 }
 
-export async function createSavedSearch(db: Db, actor: ActingUser, input: { name: string; kind: SearchKind; query: { blocks: unknown[] } }) {
+export async function createSavedSearch(
+  db: Db,
+  actor: ActingUser,
+  input: { name: string; kind: SearchKind; query: { blocks: unknown[] } },
+) {
   checkQuery(input.kind, input.query);
   try {
-    const [row] = await db.insert(savedSearches).values({ userId: actor.id, name: input.name, kind: input.kind, query: input.query }).returning();
+    const [row] = await db
+      .insert(savedSearches)
+      .values({ userId: actor.id, name: input.name, kind: input.kind, query: input.query })
+      .returning();
     return present(row as Row);
   } catch (e) {
-    if (isUniqueViolation(e)) throw new Conflict('You already have a saved search with this name.', { name: 'already used' });
+    if (isUniqueViolation(e))
+      throw new Conflict('You already have a saved search with this name.', { name: 'already used' });
     throw e;
   }
 }
 
 /** Only the owner may change or delete a saved search; to anyone else it does not exist. */
 async function own(db: Db, actor: ActingUser, id: number): Promise<Row> {
-  const [row] = await db.select().from(savedSearches).where(and(eq(savedSearches.id, id), eq(savedSearches.userId, actor.id)));
+  const [row] = await db
+    .select()
+    .from(savedSearches)
+    .where(and(eq(savedSearches.id, id), eq(savedSearches.userId, actor.id)));
   if (!row) throw new NotFound('No such saved search.');
   return row;
 }
 
-export async function updateSavedSearch(db: Db, actor: ActingUser, id: number, patch: { name?: string | undefined; query?: { blocks: unknown[] } | undefined }) {
+export async function updateSavedSearch(
+  db: Db,
+  actor: ActingUser,
+  id: number,
+  patch: { name?: string | undefined; query?: { blocks: unknown[] } | undefined },
+) {
   const row = await own(db, actor, id);
   if (patch.query) checkQuery(row.kind as SearchKind, patch.query);
   try {
     const [updated] = await db
       .update(savedSearches)
-      .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.query ? { query: patch.query } : {}), updatedAt: new Date() })
+      .set({
+        ...(patch.name ? { name: patch.name } : {}),
+        ...(patch.query ? { query: patch.query } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(savedSearches.id, id))
       .returning();
     return present(updated as Row);
   } catch (e) {
-    if (isUniqueViolation(e)) throw new Conflict('You already have a saved search with this name.', { name: 'already used' });
+    if (isUniqueViolation(e))
+      throw new Conflict('You already have a saved search with this name.', { name: 'already used' });
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Request shapes of `POST /api/K/search` (API.md "Advanced search"); unknown filter names are rejected. */
-const id = z.number().int().positive().max(2_147_483_647, "is not a valid id");
+const id = z.number().int().positive().max(2_147_483_647, 'is not a valid id');
 const ids = z.array(id).max(500);
 const mode = z.enum(['any', 'all']);
 const str = (max: number) => z.string().trim().max(max);
@@ -25,7 +25,10 @@ export const nearFilter = z.strictObject({
   lng: z.number().min(-180).max(180),
   radiusM: z.number().positive().max(20_000_000),
   /** Which places count (default: all the kind has). */
-  by: z.array(z.enum(['locations', 'geoMarkers', 'events', 'originPlace'])).max(4).optional(),
+  by: z
+    .array(z.enum(['locations', 'geoMarkers', 'events', 'originPlace']))
+    .max(4)
+    .optional(),
 });
 export type NearFilter = z.infer<typeof nearFilter>;
 

@@ -4,7 +4,11 @@ import { descendantLocationIds } from '../locations/locations.subtree.js';
 import { idList } from './search.kinds.js';
 
 /** Each given label/source id with its whole subtree (labels and sources are parent_id trees). */
-export async function subtrees(db: Db, table: 'labels' | 'sources', roots: readonly number[]): Promise<Map<number, number[]>> {
+export async function subtrees(
+  db: Db,
+  table: 'labels' | 'sources',
+  roots: readonly number[],
+): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>(roots.map((r) => [r, [r]]));
   if (!roots.length) return out;
   const found = await rows<{ root: number; id: number }>(

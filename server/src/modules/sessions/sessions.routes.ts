@@ -9,11 +9,11 @@ import { listSessions, revokeOne, revokeUserSessions } from './sessions.service.
 
 const listQuery = z.strictObject({
   mine: z.enum(['1', 'true']).optional(),
-  userId: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id").optional(),
+  userId: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id").optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id').optional(),
 });
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id') });
 
 /** S4: users list and end their own sessions; admins list and end anyone's. */
 export function sessionRoutes(app: FastifyInstance, { db, config }: ModuleDeps): void {

@@ -20,7 +20,7 @@ export const userCreateBody = z.strictObject({
   email: z.email().max(255).optional(),
   password: z.string().min(1).max(1024),
   roles: z.array(roleSchema).max(3).default([]),
-  groups: z.array(z.number().int().positive().max(2_147_483_647, "is not a valid id")).max(200).default([]),
+  groups: z.array(z.number().int().positive().max(2_147_483_647, 'is not a valid id')).max(200).default([]),
   permissions: permissionsSchema.partial().optional(),
   active: z.boolean().optional(),
   mustChangePassword: z.boolean().optional(),
@@ -30,10 +30,12 @@ export const userUpdateBody = z.strictObject({
   name: z.string().trim().max(255).optional(),
   email: z.email().max(255).nullable().optional(),
   roles: z.array(roleSchema).max(3).optional(),
-  groups: z.array(z.number().int().positive().max(2_147_483_647, "is not a valid id")).max(200).optional(),
+  groups: z.array(z.number().int().positive().max(2_147_483_647, 'is not a valid id')).max(200).optional(),
   permissions: permissionsSchema.partial().optional(),
   active: z.boolean().optional(),
 });
 
 export const userListQuery = z.strictObject({ q: z.string().max(100).optional(), ...listQueryShape });
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+export const idParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id'),
+});

@@ -37,7 +37,9 @@ export interface NewUser {
 export type Performer = ActingUser | { cli: true; username: string };
 
 export function performerFields(p: Performer): { userId: number | null; username: string; ip: string } {
-  return 'cli' in p ? { userId: null, username: `cli:${p.username}`, ip: 'cli' } : { userId: p.id, username: p.username, ip: p.ip };
+  return 'cli' in p
+    ? { userId: null, username: `cli:${p.username}`, ip: 'cli' }
+    : { userId: p.id, username: p.username, ip: p.ip };
 }
 
 export async function createUser(db: Db, by: Performer, input: NewUser): Promise<UserRow> {
@@ -53,7 +55,8 @@ export async function createUser(db: Db, by: Performer, input: NewUser): Promise
 
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (await findUserByUsername(tx, input.username)) throw new Conflict('That username is taken.', { username: 'already taken' });
+    if (await findUserByUsername(tx, input.username))
+      throw new Conflict('That username is taken.', { username: 'already taken' });
     const row = await insertUser(tx, {
       username: input.username,
       name: input.name ?? input.username,
@@ -116,13 +119,17 @@ export async function ensureFirstAdmin(
 ): Promise<{ created: boolean; generatedPassword: string | null }> {
   if ((await countAdmins(db)) > 0) return { created: false, generatedPassword: null };
   const password = opts.password ?? generatePassword();
-  await createUser(db, { cli: true, username: 'bootstrap' }, {
-    username: opts.username,
-    name: 'Administrator',
-    password,
-    roles: ['Admin'],
-    permissions: ALL_PERMISSIONS,
-  });
+  await createUser(
+    db,
+    { cli: true, username: 'bootstrap' },
+    {
+      username: opts.username,
+      name: 'Administrator',
+      password,
+      roles: ['Admin'],
+      permissions: ALL_PERMISSIONS,
+    },
+  );
   return { created: true, generatedPassword: opts.password ? null : password };
 }
 

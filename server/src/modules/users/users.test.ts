@@ -32,7 +32,9 @@ describe('users and groups (admin)', () => {
       active: true,
     });
     const da = await login(ctx, 'analyst1', 'rain-lantern-orbit-cactus');
-    expect((await da.get('/api/auth/session')).json().user.groups).toEqual([{ id: group.json().id, name: 'Team Aleppo' }]);
+    expect((await da.get('/api/auth/session')).json().user.groups).toEqual([
+      { id: group.json().id, name: 'Team Aleppo' },
+    ]);
     expect((await da.get('/api/users')).statusCode).toBe(403);
     expect((await da.post('/api/groups', { name: 'x' })).statusCode).toBe(403);
   });
@@ -49,27 +51,42 @@ describe('users and groups (admin)', () => {
       expect(res.statusCode, username).toBe(400);
       expect(Object.keys(res.json().error.fields)).toContain(field);
     }
-    expect((await admin.post('/api/users', { username: 'analyst1', password: 'rain-lantern-orbit-cactus' })).statusCode).toBe(409);
+    expect(
+      (await admin.post('/api/users', { username: 'analyst1', password: 'rain-lantern-orbit-cactus' })).statusCode,
+    ).toBe(409);
   });
 
   it('deactivating a user ends their sessions at once', async () => {
-    const created = (await admin.post('/api/users', { username: 'leaver1', password: 'rain-lantern-orbit-cactus', roles: ['DA'] })).json();
+    const created = (
+      await admin.post('/api/users', { username: 'leaver1', password: 'rain-lantern-orbit-cactus', roles: ['DA'] })
+    ).json();
     const leaver = await login(ctx, 'leaver1', 'rain-lantern-orbit-cactus');
     expect((await leaver.get('/api/bulletins')).statusCode).toBe(200);
     expect((await admin.post(`/api/users/${created.id}/update`, { active: false })).statusCode).toBe(200);
     expect((await leaver.get('/api/bulletins')).statusCode).toBe(401);
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leaver1', password: 'rain-lantern-orbit-cactus' } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leaver1', password: 'rain-lantern-orbit-cactus' },
+    });
     expect(again.statusCode).toBe(401);
   });
 
   it('a password reset ends every session of the user', async () => {
-    const created = (await admin.post('/api/users', { username: 'resetme1', password: 'rain-lantern-orbit-cactus', roles: ['DA'] })).json();
+    const created = (
+      await admin.post('/api/users', { username: 'resetme1', password: 'rain-lantern-orbit-cactus', roles: ['DA'] })
+    ).json();
     const before = await login(ctx, 'resetme1', 'rain-lantern-orbit-cactus');
-    await setPassword(ctx.database.db, { cli: true, username: 'ops' }, created.id, 'violet-harbor-tundra-pepper', { mustChange: true });
+    await setPassword(ctx.database.db, { cli: true, username: 'ops' }, created.id, 'violet-harbor-tundra-pepper', {
+      mustChange: true,
+    });
     expect((await before.get('/api/auth/session')).statusCode).toBe(401);
     const after = await login(ctx, 'resetme1', 'violet-harbor-tundra-pepper');
     expect((await after.get('/api/auth/session')).json().user.mustChangePassword).toBe(true);
-    const logged = await rows<{ username: string }>(ctx.database.db, sql`select username from activity where action = 'PASSWORD_CHANGE' and record_id = ${created.id}`);
+    const logged = await rows<{ username: string }>(
+      ctx.database.db,
+      sql`select username from activity where action = 'PASSWORD_CHANGE' and record_id = ${created.id}`,
+    );
     expect(logged).toEqual([{ username: 'cli:ops' }]);
   });
 

@@ -3,7 +3,20 @@ import { neutralise, parseCsv, toCsv, unneutralise } from './vocabCsv.cells.js';
 
 describe('vocabulary CSV cells', () => {
   it('neutralises formula starts and reads them back exactly', () => {
-    for (const v of ['=1+1', '+x', '-y', '@SUM(A1)', '\tTab', '\rCR', "'=already", "''=twice", 'plain', 'اعتقال', '', "'quoted"]) {
+    for (const v of [
+      '=1+1',
+      '+x',
+      '-y',
+      '@SUM(A1)',
+      '\tTab',
+      '\rCR',
+      "'=already",
+      "''=twice",
+      'plain',
+      'اعتقال',
+      '',
+      "'quoted",
+    ]) {
       expect(unneutralise(neutralise(v)), JSON.stringify(v)).toBe(v);
     }
     expect(neutralise('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
@@ -12,7 +25,14 @@ describe('vocabulary CSV cells', () => {
   });
 
   it('writes a BOM and CRLF, quotes what needs it, and parses its own output', () => {
-    const text = toCsv(['parent', 'title'], [['A > B', 'Comma, "quoted"'], ['', 'Line\nbreak'], ['', '=cmd']]);
+    const text = toCsv(
+      ['parent', 'title'],
+      [
+        ['A > B', 'Comma, "quoted"'],
+        ['', 'Line\nbreak'],
+        ['', '=cmd'],
+      ],
+    );
     expect(text.startsWith('\uFEFFparent,title\r\n')).toBe(true);
     expect(text).toContain('"Comma, ""quoted"""');
     const parsed = parseCsv(text);

@@ -119,7 +119,13 @@ const sourceSpec: ListSpec = {
     (await db.select().from(sources)).map((r) => ({
       id: r.id,
       parentId: r.parentId,
-      cells: { title: r.title, title_ar: r.titleAr, source_type: r.sourceType, comments: r.comments, comments_ar: r.commentsAr },
+      cells: {
+        title: r.title,
+        title_ar: r.titleAr,
+        source_type: r.sourceType,
+        comments: r.comments,
+        comments_ar: r.commentsAr,
+      },
     })),
   createSchema: sourceCreateBody,
   updateSchema: sourceUpdateBody,
@@ -144,7 +150,11 @@ const locationSpec: ListSpec = {
   keyColumns: [],
   fixedColumns: [],
   load: async (db) => {
-    const terms = new Map((await db.select({ id: vocabTerms.id, title: vocabTerms.title, code: vocabTerms.code }).from(vocabTerms)).map((t) => [t.id, t]));
+    const terms = new Map(
+      (await db.select({ id: vocabTerms.id, title: vocabTerms.title, code: vocabTerms.code }).from(vocabTerms)).map(
+        (t) => [t.id, t],
+      ),
+    );
     return (await db.select().from(locations)).map((r) => ({
       id: r.id,
       parentId: r.parentId,
@@ -215,7 +225,13 @@ const relationTypeSpec: ListSpec = {
     (await db.select().from(relationTypes)).map((r) => ({
       id: r.id,
       parentId: null,
-      cells: { pair: r.pair, title: r.title, reverse_title: r.reverseTitle, title_ar: r.titleAr, reverse_title_ar: r.reverseTitleAr },
+      cells: {
+        pair: r.pair,
+        title: r.title,
+        reverse_title: r.reverseTitle,
+        title_ar: r.titleAr,
+        reverse_title_ar: r.reverseTitleAr,
+      },
     })),
   createSchema: relationTypeCreateBody,
   updateSchema: relationTypeUpdateBody,
@@ -240,11 +256,18 @@ function vocabTermSpec(kind: VocabKind): ListSpec {
       (await db.select().from(vocabTerms).where(eq(vocabTerms.kind, kind))).map((r) => ({
         id: r.id,
         parentId: null,
-        cells: { title: r.title, title_ar: r.titleAr, description: r.description, code: num(r.code), sort_order: String(r.sortOrder) },
+        cells: {
+          title: r.title,
+          title_ar: r.titleAr,
+          description: r.description,
+          code: num(r.code),
+          sort_order: String(r.sortOrder),
+        },
       })),
     createSchema: vocabTermCreateBody,
     updateSchema: vocabTermUpdateBody,
-    create: ((db: Db, by: Performer, input: Parameters<typeof createVocabTerm>[3]) => createVocabTerm(db, by, kind, input)) as ListSpec['create'],
+    create: ((db: Db, by: Performer, input: Parameters<typeof createVocabTerm>[3]) =>
+      createVocabTerm(db, by, kind, input)) as ListSpec['create'],
     update: ((db: Db, by: Performer, id: number, patch: Parameters<typeof updateVocabTerm>[4]) =>
       updateVocabTerm(db, by, kind, id, patch)) as ListSpec['update'],
   };
@@ -271,11 +294,19 @@ export function specOf(list: CsvList): ListSpec {
 }
 
 /** Id of a small-list term by title (English or Arabic, any case) or, for admin levels, by code. */
-export async function findTermId(db: Db, kind: VocabKind, by: { title?: string; code?: number }): Promise<number | undefined> {
+export async function findTermId(
+  db: Db,
+  kind: VocabKind,
+  by: { title?: string; code?: number },
+): Promise<number | undefined> {
   const cond =
     by.code !== undefined
       ? eq(vocabTerms.code, by.code)
       : sql`(lower(${vocabTerms.title}) = lower(${by.title ?? ''}) or ${vocabTerms.titleAr} = ${by.title ?? ''})`;
-  const [row] = await db.select({ id: vocabTerms.id }).from(vocabTerms).where(and(eq(vocabTerms.kind, kind), cond)).limit(1);
+  const [row] = await db
+    .select({ id: vocabTerms.id })
+    .from(vocabTerms)
+    .where(and(eq(vocabTerms.kind, kind), cond))
+    .limit(1);
   return row?.id;
 }

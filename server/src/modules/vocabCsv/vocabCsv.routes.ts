@@ -26,21 +26,29 @@ export function vocabCsvRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['vocabularies'];
 
-  r.get('/api/vocab-csv/:list/export', { schema: { params: csvListParams, tags }, config: { access: 'signedIn' } }, async (request, reply) => {
-    const { list } = request.params;
-    mayManage(request, list);
-    const { csv } = await exportList(db, list);
-    const date = new Date().toISOString().slice(0, 10);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="dalil-${list}-${date}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(csv);
-  });
+  r.get(
+    '/api/vocab-csv/:list/export',
+    { schema: { params: csvListParams, tags }, config: { access: 'signedIn' } },
+    async (request, reply) => {
+      const { list } = request.params;
+      mayManage(request, list);
+      const { csv } = await exportList(db, list);
+      const date = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="dalil-${list}-${date}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  );
 
   r.post(
     '/api/vocab-csv/:list/import',
-    { schema: { params: csvListParams, body: csvImportBody, tags }, config: { access: 'signedIn' }, bodyLimit: MAX_CSV_BYTES * 2 + 1024 },
+    {
+      schema: { params: csvListParams, body: csvImportBody, tags },
+      config: { access: 'signedIn' },
+      bodyLimit: MAX_CSV_BYTES * 2 + 1024,
+    },
     async (request) => {
       const { list } = request.params;
       const actor = mayManage(request, list);

@@ -4,7 +4,15 @@ import { AppError, Invalid } from '../../http/errors.js';
 import { appendActivity } from '../activity/activity.repo.js';
 import { performerFields, type Performer } from '../users/users.service.js';
 import { parseCsv, toCsv } from './vocabCsv.cells.js';
-import { findTermId, PARENT_SEPARATOR, specOf, type Column, type CsvList, type ListSpec, type StoredRow } from './vocabCsv.lists.js';
+import {
+  findTermId,
+  PARENT_SEPARATOR,
+  specOf,
+  type Column,
+  type CsvList,
+  type ListSpec,
+  type StoredRow,
+} from './vocabCsv.lists.js';
 
 export interface RowError {
   /** Line of the CSV file where the row starts (the header is line 1). */
@@ -117,7 +125,11 @@ async function valueOf(db: Db, c: Column, v: string): Promise<unknown> {
   }
 }
 
-async function inputOf(db: Db, columns: readonly Column[], cells: Record<string, string>): Promise<Record<string, unknown>> {
+async function inputOf(
+  db: Db,
+  columns: readonly Column[],
+  cells: Record<string, string>,
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const c of columns) out[c.field] = await valueOf(db, c, cells[c.name] ?? '');
   return out;
@@ -150,12 +162,17 @@ export async function importList(db: Db, by: Performer, list: CsvList, text: str
   try {
     parsed = parseCsv(text);
   } catch (e) {
-    throw new Invalid({ csv: e instanceof Error ? e.message : 'not a readable CSV file' }, 'The file is not a readable CSV file.');
+    throw new Invalid(
+      { csv: e instanceof Error ? e.message : 'not a readable CSV file' },
+      'The file is not a readable CSV file.',
+    );
   }
   const { header, records } = parsed;
-  if (!header.includes('title')) throw new Invalid({ csv: 'the header row has no "title" column' }, 'The file has no "title" column.');
+  if (!header.includes('title'))
+    throw new Invalid({ csv: 'the header row has no "title" column' }, 'The file has no "title" column.');
   for (const k of spec.keyColumns) {
-    if (spec.fixedColumns.includes(k) && !header.includes(k)) throw new Invalid({ csv: `the header row has no "${k}" column` }, `The file has no "${k}" column.`);
+    if (spec.fixedColumns.includes(k) && !header.includes(k))
+      throw new Invalid({ csv: `the header row has no "${k}" column` }, `The file has no "${k}" column.`);
   }
   const knownNames = new Set(headerOf(spec));
   const ignoredColumns = header.filter((h) => h && !knownNames.has(h));
@@ -169,7 +186,9 @@ export async function importList(db: Db, by: Performer, list: CsvList, text: str
   return db.transaction(async (tx) => {
     const stored = await spec.load(tx);
     const keyOf = (cells: Record<string, string>, parentId: number | null) =>
-      [...keyCols.map((c) => canonical(c.type, cells[c.name])), String(parentId ?? 0), lower(cells.title ?? '')].join('\u0000');
+      [...keyCols.map((c) => canonical(c.type, cells[c.name])), String(parentId ?? 0), lower(cells.title ?? '')].join(
+        '\u0000',
+      );
     const byKey = new Map<string, StoredRow>();
     for (const r of stored) if (!byKey.has(keyOf(r.cells, r.parentId))) byKey.set(keyOf(r.cells, r.parentId), r);
     // Trees: every node by its full path (ancestors and self), to find a row's parent.
@@ -189,7 +208,9 @@ export async function importList(db: Db, by: Performer, list: CsvList, text: str
       const p = (cells.parent ?? '').trim();
       return p ? p.split(PARENT_SEPARATOR).length : 0;
     };
-    const ordered = spec.tree ? [...records].sort((a, b) => depthOf(a.cells) - depthOf(b.cells) || a.line - b.line) : records;
+    const ordered = spec.tree
+      ? [...records].sort((a, b) => depthOf(a.cells) - depthOf(b.cells) || a.line - b.line)
+      : records;
 
     for (const { line, cells: raw } of ordered) {
       const cells: Record<string, string> = {};
@@ -200,10 +221,19 @@ export async function importList(db: Db, by: Performer, list: CsvList, text: str
       }
       try {
         let parentId: number | null = null;
-        const parentPath = spec.tree ? (raw.parent ?? '').trim().split(PARENT_SEPARATOR).map((s) => s.trim()).filter(Boolean).join(PARENT_SEPARATOR) : '';
+        const parentPath = spec.tree
+          ? (raw.parent ?? '')
+              .trim()
+              .split(PARENT_SEPARATOR)
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .join(PARENT_SEPARATOR)
+          : '';
         if (parentPath) {
           const candidates = byPath.get(lower(parentPath)) ?? [];
-          const sameKey = candidates.find((r) => keyCols.every((c) => canonical(c.type, r.cells[c.name]) === cells[c.name]));
+          const sameKey = candidates.find((r) =>
+            keyCols.every((c) => canonical(c.type, r.cells[c.name]) === cells[c.name]),
+          );
           const parent = sameKey ?? candidates[0];
           if (!parent) throw new RowProblem(`parent: "${parentPath}" was not found`);
           parentId = parent.id;
@@ -214,14 +244,21 @@ export async function importList(db: Db, by: Performer, list: CsvList, text: str
           const valid = spec.createSchema.safeParse(input);
           if (!valid.success) throw new RowProblem(zodMessage(spec, valid.error));
           const made = await spec.create(tx, by, valid.data as never);
-          const row: StoredRow = { id: made.id, parentId, cells: { ...Object.fromEntries(spec.columns.map((c) => [c.name, canonical(c.type, '')])), ...cells } };
+          const row: StoredRow = {
+            id: made.id,
+            parentId,
+            cells: { ...Object.fromEntries(spec.columns.map((c) => [c.name, canonical(c.type, '')])), ...cells },
+          };
           byKey.set(keyOf(row.cells, parentId), row);
           if (spec.tree) remember(parentPath ? `${parentPath}${PARENT_SEPARATOR}${cells.title}` : cells.title, row);
           result.created++;
           continue;
         }
         const changed = used.filter(
-          (c) => !spec.keyColumns.includes(c.name) && !spec.fixedColumns.includes(c.name) && cells[c.name] !== existing.cells[c.name],
+          (c) =>
+            !spec.keyColumns.includes(c.name) &&
+            !spec.fixedColumns.includes(c.name) &&
+            cells[c.name] !== existing.cells[c.name],
         );
         if (changed.length === 0) {
           result.skipped++;
@@ -244,7 +281,13 @@ export async function importList(db: Db, by: Performer, list: CsvList, text: str
       ...performerFields(by),
       action: 'IMPORT',
       kind: `vocab-csv:${list}`,
-      details: { created: result.created, updated: result.updated, skipped: result.skipped, failed: result.errors.length, errors: result.errors.slice(0, 50) },
+      details: {
+        created: result.created,
+        updated: result.updated,
+        skipped: result.skipped,
+        failed: result.errors.length,
+        errors: result.errors.slice(0, 50),
+      },
     });
     return result;
   });

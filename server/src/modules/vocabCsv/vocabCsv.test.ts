@@ -37,14 +37,28 @@ describe('vocabulary CSV export and import', () => {
   };
 
   it('exports labels as UTF-8 CSV with a BOM, parent paths and neutralised formulas', async () => {
-    const root = (await admin.post('/api/labels', { title: 'Detention', titleAr: 'اعتقال', verified: true })).json<{ id: number }>().id;
-    await admin.post('/api/labels', { title: 'Arbitrary', titleAr: 'تعسفي', parentId: root, verified: true, sortOrder: 3 });
+    const root = (await admin.post('/api/labels', { title: 'Detention', titleAr: 'اعتقال', verified: true })).json<{
+      id: number;
+    }>().id;
+    await admin.post('/api/labels', {
+      title: 'Arbitrary',
+      titleAr: 'تعسفي',
+      parentId: root,
+      verified: true,
+      sortOrder: 3,
+    });
     await admin.post('/api/labels', { title: '=HYPERLINK("http://evil")', comments: 'a, "b"' });
     const res = await exportCsv(moderator, 'labels');
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="dalil-labels-\d{4}-\d\d-\d\d\.csv"$/);
+    expect(String(res.headers['content-disposition'])).toMatch(
+      /^attachment; filename="dalil-labels-\d{4}-\d\d-\d\d\.csv"$/,
+    );
     const body = res.rawPayload.toString('utf8');
-    expect(body.startsWith('\uFEFFparent,title,title_ar,comments,comments_ar,verified,for_bulletin,for_actor,for_incident,for_offline,order\r\n')).toBe(true);
+    expect(
+      body.startsWith(
+        '\uFEFFparent,title,title_ar,comments,comments_ar,verified,for_bulletin,for_actor,for_incident,for_offline,order\r\n',
+      ),
+    ).toBe(true);
     expect(body).toContain(',Detention,اعتقال,,,true,true,true,true,false,0\r\n');
     expect(body).toContain('Detention,Arbitrary,تعسفي,,,true,true,true,true,false,3\r\n');
     expect(body).toContain(`,"'=HYPERLINK(""http://evil"")",,"a, ""b""",,false,`);
@@ -62,8 +76,12 @@ describe('vocabulary CSV export and import', () => {
     ].join('\n');
     const first = await importCsv(admin, 'labels', csv);
     expect(first).toEqual({ list: 'labels', created: 4, updated: 0, skipped: 0, errors: [], ignoredColumns: [] });
-    const beating = (await admin.get(`/api/labels?q=${encodeURIComponent('ضرب')}`)).json<{ items: { path: string; forActor: boolean; sortOrder: number }[] }>();
-    expect(beating.items).toEqual([expect.objectContaining({ path: 'Torture > Physical > Beating', forActor: false, sortOrder: 2 })]);
+    const beating = (await admin.get(`/api/labels?q=${encodeURIComponent('ضرب')}`)).json<{
+      items: { path: string; forActor: boolean; sortOrder: number }[];
+    }>();
+    expect(beating.items).toEqual([
+      expect.objectContaining({ path: 'Torture > Physical > Beating', forActor: false, sortOrder: 2 }),
+    ]);
 
     const again = await importCsv(admin, 'labels', csv);
     expect(again).toMatchObject({ created: 0, updated: 0, skipped: 4, errors: [] });
@@ -96,14 +114,24 @@ describe('vocabulary CSV export and import', () => {
       { row: 3, message: 'parent: "Nowhere" was not found' },
       { row: 4, message: 'title: is empty' },
     ]);
-    const torture = (await admin.get('/api/labels?q=torture&parentId=root')).json<{ items: { titleAr: string; forActor: boolean }[] }>();
+    const torture = (await admin.get('/api/labels?q=torture&parentId=root')).json<{
+      items: { titleAr: string; forActor: boolean }[];
+    }>();
     // only the column in the file changed; for_actor (absent) kept its value
     expect(torture.items).toEqual([expect.objectContaining({ titleAr: 'تعذيب جسدي ونفسي', forActor: true })]);
-    const logged = await rows<{ action: string; kind: string; details: { created: number; updated: number; failed: number } }>(
+    const logged = await rows<{
+      action: string;
+      kind: string;
+      details: { created: number; updated: number; failed: number };
+    }>(
       ctx.database.db,
       sql`select action, kind, details from activity where action = 'IMPORT' and kind = 'vocab-csv:labels' order by id desc limit 1`,
     );
-    expect(logged[0]).toMatchObject({ action: 'IMPORT', kind: 'vocab-csv:labels', details: { created: 1, updated: 1, failed: 2 } });
+    expect(logged[0]).toMatchObject({
+      action: 'IMPORT',
+      kind: 'vocab-csv:labels',
+      details: { created: 1, updated: 1, failed: 2 },
+    });
   });
 
   it('round-trips locations with admin level codes, terms and negative coordinates', async () => {
@@ -122,10 +150,19 @@ describe('vocabulary CSV export and import', () => {
       { row: 6, message: 'admin_level: no admin level with code "77"' },
     ]);
     const douma = (await admin.get('/api/locations?q=douma')).json<{ items: Record<string, unknown>[] }>().items[0];
-    expect(douma).toMatchObject({ fullName: 'Douma, Rif Dimashq, Syria', fullNameAr: 'دوما، ريف دمشق، سوريا', lat: -33.57, lng: 36.4, postalCode: '12345', adminLevel: { code: 2 } });
+    expect(douma).toMatchObject({
+      fullName: 'Douma, Rif Dimashq, Syria',
+      fullNameAr: 'دوما، ريف دمشق، سوريا',
+      lat: -33.57,
+      lng: 36.4,
+      postalCode: '12345',
+      adminLevel: { code: 2 },
+    });
     const exported = (await exportCsv(locationEditor, 'locations')).rawPayload.toString('utf8');
     expect(exported).toContain('Syria > Rif Dimashq,Douma,دوما,2,,,-33.57,36.4,12345,\r\n');
-    expect(exported).toContain('Syria,Rif Dimashq,ريف دمشق,1,Administrative Location,Syria,33.5,36.4,,"Around the capital, east and west"\r\n');
+    expect(exported).toContain(
+      'Syria,Rif Dimashq,ريف دمشق,1,Administrative Location,Syria,33.5,36.4,,"Around the capital, east and west"\r\n',
+    );
     const round = await importCsv(locationEditor, 'locations', exported);
     expect(round).toMatchObject({ created: 0, updated: 0, skipped: 3, errors: [] });
   });
@@ -137,7 +174,16 @@ describe('vocabulary CSV export and import', () => {
     const added = await importCsv(admin, 'relation-types', `${rel}actor-actor,Mentor,Mentee,مرشد,متدرب\r\n`);
     expect(added).toMatchObject({ created: 1, updated: 0, skipped: seeded, errors: [] });
     const mentor = (await admin.get('/api/relation-types?q=mentor')).json<{ items: unknown[] }>().items;
-    expect(mentor).toEqual([{ id: expect.any(Number), pair: 'actor-actor', title: 'Mentor', reverseTitle: 'Mentee', titleAr: 'مرشد', reverseTitleAr: 'متدرب' }]);
+    expect(mentor).toEqual([
+      {
+        id: expect.any(Number),
+        pair: 'actor-actor',
+        title: 'Mentor',
+        reverseTitle: 'Mentee',
+        titleAr: 'مرشد',
+        reverseTitleAr: 'متدرب',
+      },
+    ]);
     const badPair = await importCsv(admin, 'relation-types', 'pair,title\nfoo-bar,X\n');
     expect(badPair.errors).toHaveLength(1);
     expect(badPair.errors[0]!.message).toMatch(/^pair: /);

@@ -3,7 +3,10 @@ import { longText, optionalTitle, requiredTitle, vocabListShape } from '../../li
 import { VOCAB_KINDS } from './vocabKinds.js';
 
 export const kindParams = z.strictObject({ kind: z.enum(VOCAB_KINDS) });
-export const kindIdParams = z.strictObject({ kind: z.enum(VOCAB_KINDS), id: z.coerce.number().int().positive().max(2_147_483_647, "is not a valid id") });
+export const kindIdParams = z.strictObject({
+  kind: z.enum(VOCAB_KINDS),
+  id: z.coerce.number().int().positive().max(2_147_483_647, 'is not a valid id'),
+});
 
 export const vocabTermCreateBody = z.strictObject({
   title: requiredTitle,

@@ -112,7 +112,11 @@ export async function updateVocabTerm(
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;
     // Records store a workflow status by its title; renaming one in use would orphan them.
-    if (changes.title && kind === 'workflow-statuses') await assertUnused(tx, 'status', [...vocabTermUsage(kind, before), ...recordVocabularyUsage.vocabTerm(kind, before)]);
+    if (changes.title && kind === 'workflow-statuses')
+      await assertUnused(tx, 'status', [
+        ...vocabTermUsage(kind, before),
+        ...recordVocabularyUsage.vocabTerm(kind, before),
+      ]);
     await updateVocabTermRow(tx, id, { ...patch, searchText: searchTextOf([next.title, next.titleAr]) });
     await appendActivity(tx, {
       ...performerFields(by),

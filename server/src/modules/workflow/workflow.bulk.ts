@@ -18,7 +18,7 @@ import { applyTransition, noticeTitle, type Notice, type WorkflowSet } from './w
 import { actingUserById } from './workflow.users.js';
 
 export const BULK_JOB = 'bulk-update';
-const id = z.number().int().positive().max(2_147_483_647, "is not a valid id");
+const id = z.number().int().positive().max(2_147_483_647, 'is not a valid id');
 
 export const bulkBody = z.strictObject({
   ids: z.array(id).min(1).max(5000),
@@ -32,7 +32,13 @@ export const bulkBody = z.strictObject({
   accessGroups: z.array(id).max(100).optional(),
   accessGroupsReplace: z.boolean().optional(),
   /** Incidents only: apply the assignee, reviewer and/or access groups to related actors and bulletins too. */
-  propagate: z.strictObject({ assignee: z.boolean().optional(), reviewer: z.boolean().optional(), groups: z.boolean().optional() }).optional(),
+  propagate: z
+    .strictObject({
+      assignee: z.boolean().optional(),
+      reviewer: z.boolean().optional(),
+      groups: z.boolean().optional(),
+    })
+    .optional(),
   comment: z.string().trim().min(1, 'must not be empty').max(5000),
 });
 export type BulkBody = z.infer<typeof bulkBody>;
@@ -64,7 +70,8 @@ const NOT_FOUND = 'not found';
 export async function startBulkUpdate(db: Db, actor: ActingUser, kind: RecordKind, body: BulkBody): Promise<number> {
   if (!mayAssignWorkflow(actor)) throw new Forbidden('Only Moderators and Admins run bulk updates.');
   const fields: Record<string, string> = {};
-  if (body.assignedTo !== undefined && body.assigneeClear) fields.assigneeClear = 'give an assignee or clear it, not both';
+  if (body.assignedTo !== undefined && body.assigneeClear)
+    fields.assigneeClear = 'give an assignee or clear it, not both';
   if (body.reviewer !== undefined && body.reviewerClear) fields.reviewerClear = 'give a reviewer or clear it, not both';
   if (kind === 'incident' && body.tags !== undefined) fields.tags = 'incidents have no tags';
   if (kind !== 'incident' && body.propagate) fields.propagate = 'only incidents propagate to related records';
@@ -73,28 +80,43 @@ export async function startBulkUpdate(db: Db, actor: ActingUser, kind: RecordKin
     fields.accessGroups = 'only an Admin can change access groups';
   }
   if (body.propagate?.groups && !isAdmin(actor)) fields.propagate = 'only an Admin can propagate access groups';
-  if (body.accessGroupsReplace && body.accessGroups === undefined) fields.accessGroups = 'give the groups that replace the current ones';
+  if (body.accessGroupsReplace && body.accessGroups === undefined)
+    fields.accessGroups = 'give the groups that replace the current ones';
   if (body.tagsReplace && body.tags === undefined) fields.tags = 'give the tags that replace the current ones';
-  if (body.status !== undefined && !(await workflowStatusExists(db, body.status))) fields.status = `unknown workflow status "${body.status}"`;
-  for (const [field, userId] of [['assignedTo', body.assignedTo], ['reviewer', body.reviewer]] as const) {
+  if (body.status !== undefined && !(await workflowStatusExists(db, body.status)))
+    fields.status = `unknown workflow status "${body.status}"`;
+  for (const [field, userId] of [
+    ['assignedTo', body.assignedTo],
+    ['reviewer', body.reviewer],
+  ] as const) {
     if (userId === undefined) continue;
     const u = await actingUserById(db, userId);
-    if (!u || !(u.roles.includes('Admin') || u.roles.includes('DA'))) fields[field] = 'must be an active Admin or Data Analyst';
+    if (!u || !(u.roles.includes('Admin') || u.roles.includes('DA')))
+      fields[field] = 'must be an active Admin or Data Analyst';
   }
   if (body.accessGroups?.length) {
     const found = await existingGroupIds(db, body.accessGroups);
     if (found.length !== new Set(body.accessGroups).size) fields.accessGroups ??= 'unknown access group';
   }
   const hasChange =
-    body.status !== undefined || body.assignedTo !== undefined || body.assigneeClear || body.reviewer !== undefined ||
-    body.reviewerClear || body.tags !== undefined || body.accessGroups !== undefined;
+    body.status !== undefined ||
+    body.assignedTo !== undefined ||
+    body.assigneeClear ||
+    body.reviewer !== undefined ||
+    body.reviewerClear ||
+    body.tags !== undefined ||
+    body.accessGroups !== undefined;
   if (!hasChange) fields.ids = 'nothing to change';
   if (Object.keys(fields).length) throw new Invalid(fields);
   const payload: BulkPayload = { kind, body: { ...body, ids: [...new Set(body.ids)] }, userId: actor.id, ip: actor.ip };
   return db.transaction(async (tx) => {
     const jobId = await enqueueJob(tx, BULK_JOB, payload, actor.id);
     await appendActivity(tx, {
-      userId: actor.id, username: actor.username, ip: actor.ip, action: 'BULK', kind,
+      userId: actor.id,
+      username: actor.username,
+      ip: actor.ip,
+      action: 'BULK',
+      kind,
       details: { jobId, count: payload.body.ids.length },
     });
     return jobId;
@@ -132,7 +154,10 @@ async function loadVisible(db: Db, actor: ActingUser, kind: RecordKind, ids: num
     sql`select t.id, t.status, t.assigned_to_id, t.first_peer_reviewer_id, ${tagCol} as tags,
           coalesce((select array_agg(g.group_id order by g.group_id) from ${sql.identifier(gt)} g where g.${sql.identifier(gc)} = t.id), '{}') as groups
         from ${sql.identifier(TABLES[kind])} t
-        where t.id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) and not t.deleted
+        where t.id in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )}) and not t.deleted
           and ${sql`t.id in (select ${mod.idColumn} from ${mod.table} where ${mod.visible(actor)})`}`,
   );
   return new Map(found.map((r) => [Number(r.id), { ...r, id: Number(r.id), groups: (r.groups ?? []).map(Number) }]));
@@ -142,7 +167,14 @@ const sameSet = (a: readonly (string | number)[], b: readonly (string | number)[
   a.length === b.length && [...a].sort().join('\u0001') === [...b].sort().join('\u0001');
 
 /** Applies the operations to one record; returns false when nothing would change. */
-async function applyOne(db: Db, actor: ActingUser, kind: RecordKind, cur: Current, ops: Ops, comment: string): Promise<boolean> {
+async function applyOne(
+  db: Db,
+  actor: ActingUser,
+  kind: RecordKind,
+  cur: Current,
+  ops: Ops,
+  comment: string,
+): Promise<boolean> {
   const set: WorkflowSet = {};
   const notices: Notice[] = [];
   if (ops.assigneeClear && cur.assigned_to_id !== null) set.assignedToId = null;
@@ -157,7 +189,8 @@ async function applyOne(db: Db, actor: ActingUser, kind: RecordKind, cur: Curren
   }
   // As in Bayanat: an assignment moves the status unless a status is given.
   const status =
-    ops.status ?? (set.firstPeerReviewerId ? STATUS.peerReviewAssigned : set.assignedToId ? STATUS.assigned : undefined);
+    ops.status ??
+    (set.firstPeerReviewerId ? STATUS.peerReviewAssigned : set.assignedToId ? STATUS.assigned : undefined);
   if (status !== undefined && status !== cur.status) set.status = status;
   let tags: string[] | undefined;
   if (ops.tags !== undefined && kind !== 'incident') {
@@ -166,30 +199,55 @@ async function applyOne(db: Db, actor: ActingUser, kind: RecordKind, cur: Curren
   }
   let groups: number[] | undefined;
   if (ops.accessGroups !== undefined && isAdmin(actor)) {
-    const next = ops.accessGroupsReplace ? [...new Set(ops.accessGroups)] : [...new Set([...cur.groups, ...ops.accessGroups])];
+    const next = ops.accessGroupsReplace
+      ? [...new Set(ops.accessGroups)]
+      : [...new Set([...cur.groups, ...ops.accessGroups])];
     if (!sameSet(next, cur.groups)) groups = next;
   }
   if (!Object.keys(set).length && tags === undefined && groups === undefined) return false;
   await db.transaction(async (tx) => {
     if (tags !== undefined) {
-      await tx.execute(sql`update ${sql.identifier(TABLES[kind])} set tags = ${sql`array[${sql.join(tags.map((t) => sql`${t}`), sql`, `)}]::text[]`} where id = ${cur.id}`);
+      await tx.execute(
+        sql`update ${sql.identifier(TABLES[kind])} set tags = ${sql`array[${sql.join(
+          tags.map((t) => sql`${t}`),
+          sql`, `,
+        )}]::text[]`} where id = ${cur.id}`,
+      );
     }
     if (groups !== undefined) {
       const [gt, gc] = GROUP_TABLES[kind];
       await tx.execute(sql`delete from ${sql.identifier(gt)} where ${sql.identifier(gc)} = ${cur.id}`);
       for (const g of groups) {
-        await tx.execute(sql`insert into ${sql.identifier(gt)} (${sql.identifier(gc)}, group_id) values (${cur.id}, ${g})`);
+        await tx.execute(
+          sql`insert into ${sql.identifier(gt)} (${sql.identifier(gc)}, group_id) values (${cur.id}, ${g})`,
+        );
       }
     }
-    await applyTransition(tx, actor, kind, cur.id, set, comment, 'BULK', { fields: [...Object.keys(set), ...(tags ? ['tags'] : []), ...(groups ? ['accessGroups'] : [])] }, notices);
+    await applyTransition(
+      tx,
+      actor,
+      kind,
+      cur.id,
+      set,
+      comment,
+      'BULK',
+      { fields: [...Object.keys(set), ...(tags ? ['tags'] : []), ...(groups ? ['accessGroups'] : [])] },
+      notices,
+    );
   });
   return true;
 }
 
 /** Related actors and bulletins of an incident, among those the caller may see. */
 async function relatedOf(db: Db, incidentId: number): Promise<{ actor: number[]; bulletin: number[] }> {
-  const a = await rows<{ id: number }>(db, sql`select actor_id as id from incident_actor_relations where incident_id = ${incidentId}`);
-  const b = await rows<{ id: number }>(db, sql`select bulletin_id as id from incident_bulletin_relations where incident_id = ${incidentId}`);
+  const a = await rows<{ id: number }>(
+    db,
+    sql`select actor_id as id from incident_actor_relations where incident_id = ${incidentId}`,
+  );
+  const b = await rows<{ id: number }>(
+    db,
+    sql`select bulletin_id as id from incident_bulletin_relations where incident_id = ${incidentId}`,
+  );
   return { actor: a.map((r) => Number(r.id)), bulletin: b.map((r) => Number(r.id)) };
 }
 
@@ -229,7 +287,8 @@ export async function runBulkUpdate(ctx: JobContext): Promise<BulkResult> {
     return result;
   }
   const ops: Ops = body;
-  if (body.accessGroups !== undefined && !isAdmin(actor)) result.notApplied.push('accessGroups: only an Admin can change access groups');
+  if (body.accessGroups !== undefined && !isAdmin(actor))
+    result.notApplied.push('accessGroups: only an Admin can change access groups');
   const people = {
     assignee: body.assignedTo !== undefined ? await actingUserById(ctx.db, body.assignedTo) : null,
     reviewer: body.reviewer !== undefined ? await actingUserById(ctx.db, body.reviewer) : null,
@@ -265,15 +324,24 @@ export async function runBulkUpdate(ctx: JobContext): Promise<BulkResult> {
     const relOps: Ops = {
       ...(p.assignee ? { assignedTo: body.assignedTo, assigneeClear: body.assigneeClear } : {}),
       ...(p.reviewer ? { reviewer: body.reviewer, reviewerClear: body.reviewerClear } : {}),
-      ...(p.groups && isAdmin(actor) ? { accessGroups: body.accessGroups, accessGroupsReplace: body.accessGroupsReplace } : {}),
+      ...(p.groups && isAdmin(actor)
+        ? { accessGroups: body.accessGroups, accessGroupsReplace: body.accessGroupsReplace }
+        : {}),
     };
     for (const relKind of ['actor', 'bulletin'] as const) {
       const ids = [...propagate[relKind]];
       // Related records the caller cannot see are left alone and not reported (their ids would leak).
       const visible = await loadVisible(ctx.db, actor, relKind, ids);
       for (const cur of visible.values()) {
-        if (await blindPeople(ctx.db, relKind, cur.id, { assignee: relOps.assignedTo !== undefined ? people.assignee : null, reviewer: relOps.reviewer !== undefined ? people.reviewer : null })) continue;
-        if (await applyOne(ctx.db, actor, relKind, cur, relOps, body.comment)) result.changed.push({ kind: relKind, id: cur.id });
+        if (
+          await blindPeople(ctx.db, relKind, cur.id, {
+            assignee: relOps.assignedTo !== undefined ? people.assignee : null,
+            reviewer: relOps.reviewer !== undefined ? people.reviewer : null,
+          })
+        )
+          continue;
+        if (await applyOne(ctx.db, actor, relKind, cur, relOps, body.comment))
+          result.changed.push({ kind: relKind, id: cur.id });
       }
     }
   }
@@ -285,6 +353,8 @@ export async function runBulkUpdate(ctx: JobContext): Promise<BulkResult> {
   return result;
 }
 
-export function registerBulkJob(worker: { register(kind: string, h: (ctx: JobContext) => Promise<Record<string, unknown>>): void }): void {
+export function registerBulkJob(worker: {
+  register(kind: string, h: (ctx: JobContext) => Promise<Record<string, unknown>>): void;
+}): void {
   worker.register(BULK_JOB, runBulkUpdate);
 }

@@ -78,7 +78,13 @@ export async function applyTransition(
  * the record (else they would be handed something they cannot open). The same message for a
  * missing user and one who cannot see it.
  */
-async function mustBeEligible(db: Db, kind: RecordKind, id: number, userId: number, field: string): Promise<ActingUser> {
+async function mustBeEligible(
+  db: Db,
+  kind: RecordKind,
+  id: number,
+  userId: number,
+  field: string,
+): Promise<ActingUser> {
   const user = await actingUserById(db, userId);
   const ok = user && (isAdmin(user) || isDA(user));
   if (ok) {
@@ -101,19 +107,40 @@ async function presentAfter(db: Db, actor: ActingUser, kind: RecordKind, id: num
 }
 
 /** Moderator/Admin: give the record to an owner (status → Assigned). */
-export async function assignRecord(db: Db, actor: ActingUser, kind: RecordKind, id: number, body: { assignedTo: number; comment: string }) {
+export async function assignRecord(
+  db: Db,
+  actor: ActingUser,
+  kind: RecordKind,
+  id: number,
+  body: { assignedTo: number; comment: string },
+) {
   await stateOf(db, actor, kind, id);
   if (!mayAssignWorkflow(actor)) throw new Forbidden('Only Moderators and Admins assign records.');
   await mustBeEligible(db, kind, id, body.assignedTo, 'assignedTo');
   await db.transaction((tx) =>
-    applyTransition(tx, actor, kind, id, { assignedToId: body.assignedTo, status: STATUS.assigned }, body.comment, 'ASSIGN',
-      { assignedTo: body.assignedTo }, [{ userId: body.assignedTo, title: noticeTitle(kind, id, 'was assigned to you') }]),
+    applyTransition(
+      tx,
+      actor,
+      kind,
+      id,
+      { assignedToId: body.assignedTo, status: STATUS.assigned },
+      body.comment,
+      'ASSIGN',
+      { assignedTo: body.assignedTo },
+      [{ userId: body.assignedTo, title: noticeTitle(kind, id, 'was assigned to you') }],
+    ),
   );
   return presentAfter(db, actor, kind, id);
 }
 
 /** DA with canSelfAssign: take a record nobody owns (Machine/Human Created → Assigned). */
-export async function selfAssignRecord(db: Db, actor: ActingUser, kind: RecordKind, id: number, body: { comment: string }) {
+export async function selfAssignRecord(
+  db: Db,
+  actor: ActingUser,
+  kind: RecordKind,
+  id: number,
+  body: { comment: string },
+) {
   const state = await stateOf(db, actor, kind, id);
   if (!maySelfAssign(actor, state)) {
     throw new Forbidden(
@@ -124,14 +151,29 @@ export async function selfAssignRecord(db: Db, actor: ActingUser, kind: RecordKi
   }
   const created = state.status === STATUS.machineCreated || state.status === STATUS.humanCreated;
   await db.transaction((tx) =>
-    applyTransition(tx, actor, kind, id, { assignedToId: actor.id, ...(created ? { status: STATUS.assigned } : {}) }, body.comment,
-      'SELF_ASSIGN', {}, []),
+    applyTransition(
+      tx,
+      actor,
+      kind,
+      id,
+      { assignedToId: actor.id, ...(created ? { status: STATUS.assigned } : {}) },
+      body.comment,
+      'SELF_ASSIGN',
+      {},
+      [],
+    ),
   );
   return presentAfter(db, actor, kind, id);
 }
 
 /** Moderator/Admin: assign a peer reviewer (→ Peer Review Assigned; the owner is locked out). */
-export async function assignReviewer(db: Db, actor: ActingUser, kind: RecordKind, id: number, body: { reviewer: number; comment: string }) {
+export async function assignReviewer(
+  db: Db,
+  actor: ActingUser,
+  kind: RecordKind,
+  id: number,
+  body: { reviewer: number; comment: string },
+) {
   const state = await stateOf(db, actor, kind, id);
   if (!mayAssignWorkflow(actor)) throw new Forbidden('Only Moderators and Admins assign peer reviewers.');
   if (state.assignedToId === null) throw new Invalid({ reviewer: 'assign the record to an owner first' });
@@ -140,8 +182,17 @@ export async function assignReviewer(db: Db, actor: ActingUser, kind: RecordKind
   const notices: Notice[] = [{ userId: body.reviewer, title: noticeTitle(kind, id, 'needs your peer review') }];
   notices.push({ userId: state.assignedToId, title: noticeTitle(kind, id, 'went to peer review') });
   await db.transaction((tx) =>
-    applyTransition(tx, actor, kind, id, { firstPeerReviewerId: body.reviewer, status: STATUS.peerReviewAssigned, review: '', reviewAction: '' },
-      body.comment, 'ASSIGN_REVIEWER', { reviewer: body.reviewer }, notices),
+    applyTransition(
+      tx,
+      actor,
+      kind,
+      id,
+      { firstPeerReviewerId: body.reviewer, status: STATUS.peerReviewAssigned, review: '', reviewAction: '' },
+      body.comment,
+      'ASSIGN_REVIEWER',
+      { reviewer: body.reviewer },
+      notices,
+    ),
   );
   return presentAfter(db, actor, kind, id);
 }
@@ -161,17 +212,37 @@ export async function reviewRecord(
     ? [{ userId: state.assignedToId, title: noticeTitle(kind, id, `was peer reviewed: ${body.reviewAction}`) }]
     : [];
   await db.transaction((tx) =>
-    applyTransition(tx, actor, kind, id, { review: sanitizeRichText(body.review), reviewAction: body.reviewAction, status: STATUS.peerReviewed },
-      comment, 'REVIEW', { reviewAction: body.reviewAction }, notices),
+    applyTransition(
+      tx,
+      actor,
+      kind,
+      id,
+      { review: sanitizeRichText(body.review), reviewAction: body.reviewAction, status: STATUS.peerReviewed },
+      comment,
+      'REVIEW',
+      { reviewAction: body.reviewAction },
+      notices,
+    ),
   );
   return presentAfter(db, actor, kind, id);
 }
 
 /** Admin: close the record's workflow (→ Finalized). */
-export async function finalizeRecord(db: Db, actor: ActingUser, kind: RecordKind, id: number, body: { comment: string }) {
+export async function finalizeRecord(
+  db: Db,
+  actor: ActingUser,
+  kind: RecordKind,
+  id: number,
+  body: { comment: string },
+) {
   const state = await stateOf(db, actor, kind, id);
-  if (!mayFinalize(actor, state)) throw new Forbidden(isAdmin(actor) ? 'This record is already finalized.' : 'Only Admins finalize records.');
-  const notices: Notice[] = state.assignedToId ? [{ userId: state.assignedToId, title: noticeTitle(kind, id, 'was finalized') }] : [];
-  await db.transaction((tx) => applyTransition(tx, actor, kind, id, { status: STATUS.finalized }, body.comment, 'FINALIZE', {}, notices));
+  if (!mayFinalize(actor, state))
+    throw new Forbidden(isAdmin(actor) ? 'This record is already finalized.' : 'Only Admins finalize records.');
+  const notices: Notice[] = state.assignedToId
+    ? [{ userId: state.assignedToId, title: noticeTitle(kind, id, 'was finalized') }]
+    : [];
+  await db.transaction((tx) =>
+    applyTransition(tx, actor, kind, id, { status: STATUS.finalized }, body.comment, 'FINALIZE', {}, notices),
+  );
   return presentAfter(db, actor, kind, id);
 }

@@ -27,7 +27,11 @@ export async function actingUserById(db: Db, id: number, ip = ''): Promise<Actin
  * Users who can own or review records (active Admins and DAs), for the assign and reviewer
  * pickers. Names follow the viewer's viewUsernames flag, like everywhere else.
  */
-export async function assignableUsers(db: Db, viewer: ActingUser, q: string | undefined): Promise<{ items: (UserRef & { username?: string })[] }> {
+export async function assignableUsers(
+  db: Db,
+  viewer: ActingUser,
+  q: string | undefined,
+): Promise<{ items: (UserRef & { username?: string })[] }> {
   const found = await db
     .select({ id: users.id, username: users.username, name: users.name })
     .from(users)

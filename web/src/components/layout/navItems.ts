@@ -1,4 +1,13 @@
-import { mdiAccountKeyOutline, mdiMonitorAccount, mdiShieldLockOutline, mdiAccountGroupOutline, mdiAccountMultipleOutline, mdiAlertOctagonOutline, mdiFileDocumentMultipleOutline, mdiShapeOutline } from '@mdi/js';
+import {
+  mdiAccountKeyOutline,
+  mdiMonitorAccount,
+  mdiShieldLockOutline,
+  mdiAccountGroupOutline,
+  mdiAccountMultipleOutline,
+  mdiAlertOctagonOutline,
+  mdiFileDocumentMultipleOutline,
+  mdiShapeOutline,
+} from '@mdi/js';
 import type { RouteLocationRaw } from 'vue-router';
 import type { User } from '../../api/types';
 import { manageableLists } from '../../utils/vocabAccess';

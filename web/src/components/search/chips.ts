@@ -14,9 +14,14 @@ export function chipsOf(b: SearchBlock, names: NameBook, t: (k: string) => strin
   const n = (book: string, ids: number[] | undefined) => (ids ?? []).map((i) => names[book]?.[i] ?? `#${i}`).join(', ');
   if (b.text) out.push({ key: 'text', text: `${t('search.f.text')}: ${b.text}` });
   if (b.excludeText) out.push({ key: 'excludeText', text: `${t('search.f.excludeText')}: ${b.excludeText}` });
-  if (b.labels?.length) out.push({ key: 'labels', text: `${t('search.f.labels')}${b.labelsMode === 'all' ? ` (${t('search.all')})` : ''}: ${n('labels', b.labels)}` });
+  if (b.labels?.length)
+    out.push({
+      key: 'labels',
+      text: `${t('search.f.labels')}${b.labelsMode === 'all' ? ` (${t('search.all')})` : ''}: ${n('labels', b.labels)}`,
+    });
   if (b.sources?.length) out.push({ key: 'sources', text: `${t('search.f.sources')}: ${n('sources', b.sources)}` });
-  if (b.locations?.length) out.push({ key: 'locations', text: `${t('search.f.locations')}: ${n('locations', b.locations)}` });
+  if (b.locations?.length)
+    out.push({ key: 'locations', text: `${t('search.f.locations')}: ${n('locations', b.locations)}` });
   if (b.tags?.length) out.push({ key: 'tags', text: `${t('search.f.tags')}: ${b.tags.join(', ')}` });
   for (const k of ['publishDate', 'documentationDate', 'created'] as const) {
     const r = b[k];
@@ -34,7 +39,12 @@ export function cleanBlock(b: SearchBlock): SearchBlock {
   for (const [k, v] of Object.entries(b)) {
     if (v === undefined || v === null || v === '' || v === false) continue;
     if (Array.isArray(v) && v.length === 0) continue;
-    if (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => x === undefined || x === '' || x === null)) continue;
+    if (
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      Object.values(v as object).every((x) => x === undefined || x === '' || x === null)
+    )
+      continue;
     out[k] = v;
   }
   if (!out.labels) {

@@ -94,7 +94,13 @@ export function fromSearchBlock(s: SearchBlock): UiBlock {
   b.pubFrom = s.publishDate?.from ?? '';
   b.pubTo = s.publishDate?.to ?? '';
   if (s.near) {
-    b.nearPlace = { id: 0, title: `${s.near.lat.toFixed(3)}, ${s.near.lng.toFixed(3)}`, titleAr: null, lat: s.near.lat, lng: s.near.lng } as never;
+    b.nearPlace = {
+      id: 0,
+      title: `${s.near.lat.toFixed(3)}, ${s.near.lng.toFixed(3)}`,
+      titleAr: null,
+      lat: s.near.lat,
+      lng: s.near.lng,
+    } as never;
     b.nearKm = s.near.radiusM / 1000;
   }
   return b;

@@ -18,12 +18,35 @@ export const vocabRoutes: RouteRecordRaw[] = [
     path: '/vocabularies',
     name: 'vocabularies',
     component: () => import('./VocabIndexPage.vue'),
-    beforeEnter: (to) => (manageableLists(useSessionStore().user).length > 0 ? true : { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } }),
+    beforeEnter: (to) =>
+      manageableLists(useSessionStore().user).length > 0
+        ? true
+        : { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } },
   },
-  { path: '/vocabularies/labels', name: 'vocab-labels', component: () => import('./LabelsPage.vue'), beforeEnter: only('labels') },
-  { path: '/vocabularies/sources', name: 'vocab-sources', component: () => import('./SourcesPage.vue'), beforeEnter: only('sources') },
-  { path: '/vocabularies/locations', name: 'vocab-locations', component: () => import('./LocationsPage.vue'), beforeEnter: only('locations') },
-  { path: '/vocabularies/event-types', name: 'vocab-event-types', component: () => import('./EventTypesPage.vue'), beforeEnter: only('event-types') },
+  {
+    path: '/vocabularies/labels',
+    name: 'vocab-labels',
+    component: () => import('./LabelsPage.vue'),
+    beforeEnter: only('labels'),
+  },
+  {
+    path: '/vocabularies/sources',
+    name: 'vocab-sources',
+    component: () => import('./SourcesPage.vue'),
+    beforeEnter: only('sources'),
+  },
+  {
+    path: '/vocabularies/locations',
+    name: 'vocab-locations',
+    component: () => import('./LocationsPage.vue'),
+    beforeEnter: only('locations'),
+  },
+  {
+    path: '/vocabularies/event-types',
+    name: 'vocab-event-types',
+    component: () => import('./EventTypesPage.vue'),
+    beforeEnter: only('event-types'),
+  },
   {
     path: '/vocabularies/relation-types',
     name: 'vocab-relation-types',
