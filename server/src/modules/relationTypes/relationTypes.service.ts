@@ -1,3 +1,4 @@
+import { reverseTitleArOf } from '../relations/relations.direction.js';
 import { assertUnused } from '../../lib/usage.js';
 import { recordVocabularyUsage } from '../records/records.usage.js';
 import type { Db } from '../../db/client.js';
@@ -31,7 +32,7 @@ export function presentRelationType(r: RelationTypeRow): RelationTypeJson {
     title: r.title,
     reverseTitle: r.reverseTitle || r.title,
     titleAr: r.titleAr,
-    reverseTitleAr: r.reverseTitleAr || r.titleAr,
+    reverseTitleAr: reverseTitleArOf(r),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reverseSeenFrom, storedReversed, typeLabel } from './relations.direction.js';
+import { reverseSeenFrom, reverseTitleArOf, storedReversed, typeLabel } from './relations.direction.js';
 
 const parent = { id: 3, title: 'Parent', reverseTitle: 'Child', titleAr: 'أحد الوالدين', reverseTitleAr: 'ابن/ابنة' };
 
@@ -39,5 +39,20 @@ describe('relation direction', () => {
     const witness = { id: 1, title: 'Witness', reverseTitle: '', titleAr: 'شاهد', reverseTitleAr: '' };
     expect(typeLabel(witness, true)).toEqual({ id: 1, title: 'Witness', titleAr: 'شاهد' });
     expect(typeLabel(parent, true)).toEqual({ id: 3, title: 'Child', titleAr: 'ابن/ابنة' });
+  });
+});
+
+describe('reverseTitleArOf', () => {
+  it('never reads a directional type the wrong way in Arabic', () => {
+    expect(
+      reverseTitleArOf({ title: 'Employer', reverseTitle: 'Employee', titleAr: 'صاحب العمل', reverseTitleAr: '' }),
+    ).toBe('Employee');
+    expect(reverseTitleArOf({ title: 'Parent', reverseTitle: 'Child', titleAr: 'والد', reverseTitleAr: 'ابن' })).toBe(
+      'ابن',
+    );
+    expect(reverseTitleArOf({ title: 'Sibling', reverseTitle: 'Sibling', titleAr: 'أخ', reverseTitleAr: '' })).toBe(
+      'أخ',
+    );
+    expect(reverseTitleArOf({ title: 'Witness', reverseTitle: '', titleAr: 'شاهد', reverseTitleAr: '' })).toBe('شاهد');
   });
 });

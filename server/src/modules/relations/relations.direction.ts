@@ -29,9 +29,20 @@ export interface TypeTitles {
   reverseTitleAr: string;
 }
 
+/**
+ * Arabic reverse title of a type. A directional type (Parent/Child) without one must not fall
+ * back to the forward Arabic title — that would read the wrong way — so it uses the English
+ * reverse title; a symmetric type (Sibling) uses its Arabic title.
+ */
+export function reverseTitleArOf(t: Pick<TypeTitles, 'title' | 'reverseTitle' | 'titleAr' | 'reverseTitleAr'>): string {
+  if (t.reverseTitleAr) return t.reverseTitleAr;
+  const directional = t.reverseTitle !== '' && t.reverseTitle !== t.title;
+  return directional ? t.reverseTitle : t.titleAr;
+}
+
 /** The type's label as one page shows it (an empty reverse title falls back to the title). */
 export function typeLabel(t: TypeTitles, reverse: boolean): { id: number; title: string; titleAr: string } {
   return reverse
-    ? { id: t.id, title: t.reverseTitle || t.title, titleAr: t.reverseTitleAr || t.titleAr }
+    ? { id: t.id, title: t.reverseTitle || t.title, titleAr: reverseTitleArOf(t) }
     : { id: t.id, title: t.title, titleAr: t.titleAr };
 }
