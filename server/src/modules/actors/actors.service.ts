@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { listRecords, type ListQuery } from '../records/records.list.js';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { actors } from '../../db/schema/index.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { Forbidden, Invalid, NotFound } from '../../http/errors.js';
 import type { ListResult } from '../../http/listQuery.js';
-import { decodeCursor, encodeCursor, isIdCursor } from '../../lib/cursor.js';
 import { appendActivity } from '../activity/activity.repo.js';
 import { insertRevision } from '../history/history.repo.js';
 import { replaceEvents } from '../records/records.events.js';
@@ -20,8 +20,6 @@ import {
 } from '../records/records.policy.js';
 import { getAccessSettings } from '../access/access.settings.js';
 import { notVisible } from '../access/access.denied.js';
-import { quickSearchCondition } from '../records/records.quickSearch.js';
-import { searchIds } from '../search/search.engine.js';
 import { isActing, SNAPSHOT_VIEWER, snapshotOf, type RecordAction } from '../records/records.snapshot.js';
 import { namesOfUsers } from '../users/users.repo.js';
 import { performerFields, type Performer } from '../users/users.service.js';
@@ -222,36 +220,12 @@ export async function deleteActor(db: Db, actor: ActingUser, id: number, comment
   });
 }
 
-export async function listActors(
-  db: Db,
-  actor: ActingUser,
-  query: { q?: string | undefined; limit: number; cursor?: string | undefined; count: 'exact' | 'estimate' | 'none' },
-): Promise<ListResult<ActorJson>> {
-  // Quick search is the advanced search's ranked full text with one block.
-  if (query.q?.trim()) {
-    const page = await searchIds(db, actor, 'actor', {
-      blocks: [{ text: query.q }],
-      limit: query.limit,
-      cursor: query.cursor,
-      count: query.count,
-    });
-    return {
-      items: await presentAll(db, actor, await loadActorAggregates(db, page.ids)),
-      nextCursor: page.nextCursor,
-      total: page.total,
-      ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
-    };
-  }
-  const where = sql`${visibleActors(actor)} and ${quickSearchCondition(actors.searchText, actors.id, query.q)}`;
-  const after = decodeCursor(query.cursor, isIdCursor);
-  if (query.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });
-  const ids = await listActorIds(db, where, { limit: query.limit + 1, beforeId: after?.id ?? null });
-  const page = ids.slice(0, query.limit);
-  const items = await presentAll(db, actor, await loadActorAggregates(db, page));
-  const last = page[page.length - 1];
-  return {
-    items,
-    nextCursor: ids.length > query.limit && last !== undefined ? encodeCursor({ id: last }) : null,
-    total: query.count === 'none' ? null : await countActors(db, where),
-  };
+export async function listActors(db: Db, actor: ActingUser, query: ListQuery): Promise<ListResult<ActorJson>> {
+  return listRecords(db, actor, query, {
+    kind: 'actor',
+    visible: visibleActors(actor),
+    listIds: listActorIds,
+    count: countActors,
+    present: async (ids) => presentAll(db, actor, await loadActorAggregates(db, ids)),
+  });
 }

@@ -1,17 +1,14 @@
+import { listRecords, type ListQuery } from '../records/records.list.js';
 import type { Db } from '../../db/client.js';
 import { bulletins } from '../../db/schema/index.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { Forbidden, Invalid, NotFound } from '../../http/errors.js';
 import type { ListResult } from '../../http/listQuery.js';
-import { decodeCursor, encodeCursor, isIdCursor } from '../../lib/cursor.js';
 import { parseDateInput } from '../../lib/dates.js';
-import { quickSearchCondition } from '../records/records.quickSearch.js';
-import { searchIds } from '../search/search.engine.js';
 import { sanitizeRichText } from '../../lib/sanitizeHtml.js';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { appendActivity } from '../activity/activity.repo.js';
-import { findRevision, insertRevision, listRevisions } from '../history/history.repo.js';
-import { presentRevision } from '../history/history.presenter.js';
+import { findRevision, insertRevision } from '../history/history.repo.js';
 import { namesOfUsers } from '../users/users.repo.js';
 import { performerFields, type Performer } from '../users/users.service.js';
 import {
@@ -20,8 +17,6 @@ import {
   mayDeleteBulletin,
   maySetAccessGroups,
   mayUpdateBulletin,
-  mayViewFullHistory,
-  mayViewHistory,
   visibleBulletins,
 } from './bulletins.policy.js';
 import { presentBulletin, userIdsOf, type BulletinJson } from './bulletins.presenter.js';
@@ -226,50 +221,14 @@ export async function deleteBulletin(db: Db, actor: ActingUser, id: number, comm
   });
 }
 
-export async function listBulletins(
-  db: Db,
-  actor: ActingUser,
-  query: { q?: string | undefined; limit: number; cursor?: string | undefined; count: 'exact' | 'estimate' | 'none' },
-): Promise<ListResult<BulletinJson>> {
-  // Quick search is the advanced search's ranked full text with one block.
-  if (query.q?.trim()) {
-    const page = await searchIds(db, actor, 'bulletin', {
-      blocks: [{ text: query.q }],
-      limit: query.limit,
-      cursor: query.cursor,
-      count: query.count,
-    });
-    return {
-      items: await presentAll(db, actor, await loadBulletinAggregates(db, page.ids)),
-      nextCursor: page.nextCursor,
-      total: page.total,
-      ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
-    };
-  }
-  const where = sql`${visibleBulletins(actor)} and ${quickSearchCondition(bulletins.searchText, bulletins.id, query.q)}`;
-  const after = decodeCursor(query.cursor, isIdCursor);
-  if (query.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });
-  const ids = await listBulletinIds(db, where, { limit: query.limit + 1, beforeId: after?.id ?? null });
-  const page = ids.slice(0, query.limit);
-  const items = await presentAll(db, actor, await loadBulletinAggregates(db, page));
-  const last = page[page.length - 1];
-  return {
-    items,
-    nextCursor: ids.length > query.limit && last !== undefined ? encodeCursor({ id: last }) : null,
-    total: query.count === 'none' ? null : await countBulletins(db, where),
-  };
-}
-
-export async function bulletinHistory(db: Db, actor: ActingUser, id: number) {
-  await loadVisibleBulletin(db, actor, id);
-  if (!mayViewHistory(actor)) throw new Forbidden('You may not view history.');
-  const revs = await listRevisions(db, 'bulletin', id);
-  const names = await namesOfUsers(
-    db,
-    revs.flatMap((r) => (r.userId ? [r.userId] : [])),
-  );
-  const full = mayViewFullHistory(actor);
-  return { items: revs.map((r) => presentRevision(actor, r, names, full)) };
+export async function listBulletins(db: Db, actor: ActingUser, query: ListQuery): Promise<ListResult<BulletinJson>> {
+  return listRecords(db, actor, query, {
+    kind: 'bulletin',
+    visible: visibleBulletins(actor),
+    listIds: listBulletinIds,
+    count: countBulletins,
+    present: async (ids) => presentAll(db, actor, await loadBulletinAggregates(db, ids)),
+  });
 }
 
 export { findRevision };

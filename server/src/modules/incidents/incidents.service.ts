@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { listRecords, type ListQuery } from '../records/records.list.js';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { incidents } from '../../db/schema/index.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { Forbidden, Invalid, NotFound } from '../../http/errors.js';
 import type { ListResult } from '../../http/listQuery.js';
-import { decodeCursor, encodeCursor, isIdCursor } from '../../lib/cursor.js';
 import { sanitizeRichText } from '../../lib/sanitizeHtml.js';
 import { appendActivity } from '../activity/activity.repo.js';
 import { insertRevision } from '../history/history.repo.js';
@@ -21,8 +21,6 @@ import {
 } from '../records/records.policy.js';
 import { getAccessSettings } from '../access/access.settings.js';
 import { notVisible } from '../access/access.denied.js';
-import { quickSearchCondition } from '../records/records.quickSearch.js';
-import { searchIds } from '../search/search.engine.js';
 import { labelProblems, missingIdsProblem, vocabProblem, workflowProblems } from '../records/records.refs.js';
 import { isActing, SNAPSHOT_VIEWER, snapshotOf, type RecordAction } from '../records/records.snapshot.js';
 import { namesOfUsers } from '../users/users.repo.js';
@@ -194,36 +192,12 @@ export async function deleteIncident(db: Db, actor: ActingUser, id: number, comm
   });
 }
 
-export async function listIncidents(
-  db: Db,
-  actor: ActingUser,
-  query: { q?: string | undefined; limit: number; cursor?: string | undefined; count: 'exact' | 'estimate' | 'none' },
-): Promise<ListResult<IncidentJson>> {
-  // Quick search is the advanced search's ranked full text with one block.
-  if (query.q?.trim()) {
-    const page = await searchIds(db, actor, 'incident', {
-      blocks: [{ text: query.q }],
-      limit: query.limit,
-      cursor: query.cursor,
-      count: query.count,
-    });
-    return {
-      items: await presentAll(db, actor, await loadIncidentAggregates(db, page.ids)),
-      nextCursor: page.nextCursor,
-      total: page.total,
-      ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
-    };
-  }
-  const where = sql`${visibleIncidents(actor)} and ${quickSearchCondition(incidents.searchText, incidents.id, query.q)}`;
-  const after = decodeCursor(query.cursor, isIdCursor);
-  if (query.cursor && !after) throw new Invalid({ cursor: 'not a cursor this server issued' });
-  const ids = await listIncidentIds(db, where, { limit: query.limit + 1, beforeId: after?.id ?? null });
-  const page = ids.slice(0, query.limit);
-  const items = await presentAll(db, actor, await loadIncidentAggregates(db, page));
-  const last = page[page.length - 1];
-  return {
-    items,
-    nextCursor: ids.length > query.limit && last !== undefined ? encodeCursor({ id: last }) : null,
-    total: query.count === 'none' ? null : await countIncidents(db, where),
-  };
+export async function listIncidents(db: Db, actor: ActingUser, query: ListQuery): Promise<ListResult<IncidentJson>> {
+  return listRecords(db, actor, query, {
+    kind: 'incident',
+    visible: visibleIncidents(actor),
+    listIds: listIncidentIds,
+    count: countIncidents,
+    present: async (ids) => presentAll(db, actor, await loadIncidentAggregates(db, ids)),
+  });
 }
