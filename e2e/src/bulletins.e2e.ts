@@ -75,8 +75,10 @@ describe('an analyst documents a bulletin end to end', () => {
     await page.getByTestId('f-comment').fill('Witness call, first entry');
     await page.getByTestId('bulletin-save').click();
     await page.getByTestId('bulletin-title').waitFor();
-    expect(await page.getByTestId('bulletin-title').textContent()).toBe('Arrests at the Ayn Tarma checkpoint');
-    expect(await page.getByTestId('v-locations').textContent()).toContain('Ayn Tarma, Rif Dimashq, Syria');
+    await expect
+      .poll(() => page.getByTestId('bulletin-title').textContent())
+      .toBe('Arrests at the Ayn Tarma checkpoint');
+    await expect.poll(() => page.getByTestId('v-locations').textContent()).toContain('Ayn Tarma, Rif Dimashq, Syria');
     expect(page.url()).toMatch(/\/bulletins\/\d+$/);
   });
 
@@ -84,9 +86,9 @@ describe('an analyst documents a bulletin end to end', () => {
     await page.goto(`${server.url}/bulletins`);
     await page.getByTestId('quick-search').fill('عين ترما');
     await expect.poll(async () => page.getByTestId('bulletin-row').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByTestId('bulletin-row').first().textContent()).toContain(
-      'Arrests at the Ayn Tarma checkpoint',
-    );
+    await expect
+      .poll(() => page.getByTestId('bulletin-row').first().textContent())
+      .toContain('Arrests at the Ayn Tarma checkpoint');
     await page.getByTestId('quick-search').fill('nothing-matches-this');
     await expect.poll(async () => page.getByTestId('bulletin-row').count()).toBe(0);
     await page.getByTestId('quick-search').fill('checkpoint');
@@ -99,7 +101,9 @@ describe('an analyst documents a bulletin end to end', () => {
     await page.getByTestId('bulletin-history').click();
     await page.getByTestId('history-row').first().waitFor();
     expect(await page.getByTestId('history-row').count()).toBe(1);
-    expect(await page.getByTestId('history-comment').first().textContent()).toBe('Witness call, first entry');
+    await expect
+      .poll(() => page.getByTestId('history-comment').first().textContent())
+      .toBe('Witness call, first entry');
   });
 
   it('switches to Arabic and the layout turns right-to-left', async () => {

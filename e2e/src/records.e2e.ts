@@ -117,9 +117,9 @@ describe('actors, relations and revisions', () => {
     childUrl = page.url();
     expect(childUrl).toMatch(/\/actors\/\d+$/);
     // Never blank: the Arabic name is the display name.
-    expect(await page.getByTestId('actor-title').textContent()).toBe('سمير الحداد');
-    expect(await page.getByTestId('v-mp-lastAddress').textContent()).toBe('دوما، ريف دمشق');
-    expect(await page.getByTestId('v-mp-caseStatus').textContent()).toBe('Missing');
+    await expect.poll(() => page.getByTestId('actor-title').textContent()).toBe('سمير الحداد');
+    await expect.poll(() => page.getByTestId('v-mp-lastAddress').textContent()).toBe('دوما، ريف دمشق');
+    await expect.poll(() => page.getByTestId('v-mp-caseStatus').textContent()).toBe('Missing');
     await page.screenshot({ path: `${shots}/actor-view-en.png`, fullPage: true });
   });
 
@@ -141,16 +141,16 @@ describe('actors, relations and revisions', () => {
     await page.getByTestId('rel-save').click();
     const row = page.locator('[data-testid=relations-bulletin] [data-testid=relation-row]');
     await row.first().waitFor();
-    expect(await row.first().getByTestId('relation-types').textContent()).toContain('Witness');
-    expect(await row.first().getByTestId('relation-probability').textContent()).toContain('Certain');
+    await expect.poll(() => row.first().getByTestId('relation-types').textContent()).toContain('Witness');
+    await expect.poll(() => row.first().getByTestId('relation-probability').textContent()).toContain('Certain');
     await page.screenshot({ path: `${shots}/relations-en.png`, fullPage: true });
 
     await page.goto(`${server.url}/bulletins/${bulletinId}`);
     await openTab('relations-tab');
     const back = page.locator('[data-testid=relations-actor] [data-testid=relation-row]');
     await back.first().waitFor();
-    expect(await back.first().textContent()).toContain('سمير الحداد');
-    expect(await back.first().getByTestId('relation-types').textContent()).toContain('Witness');
+    await expect.poll(() => back.first().textContent()).toContain('سمير الحداد');
+    await expect.poll(() => back.first().getByTestId('relation-types').textContent()).toContain('Witness');
   });
 
   it('relates two actors as Parent/Child and each page reads its side', async () => {
@@ -163,7 +163,7 @@ describe('actors, relations and revisions', () => {
     await page.getByTestId('rel-save').click();
     const onChild = page.locator('[data-testid=relations-actor] [data-testid=relation-row]');
     await onChild.first().waitFor();
-    expect(await onChild.first().textContent()).toContain('Khaled Haddad');
+    await expect.poll(() => onChild.first().textContent()).toContain('Khaled Haddad');
     expect((await onChild.first().getByTestId('relation-types').textContent())?.trim()).toBe('Parent');
 
     await onChild.first().getByTestId('relation-link').click();
@@ -171,7 +171,7 @@ describe('actors, relations and revisions', () => {
     await openTab('relations-tab');
     const onParent = page.locator('[data-testid=relations-actor] [data-testid=relation-row]');
     await onParent.first().waitFor();
-    expect(await onParent.first().textContent()).toContain('سمير الحداد');
+    await expect.poll(() => onParent.first().textContent()).toContain('سمير الحداد');
     expect((await onParent.first().getByTestId('relation-types').textContent())?.trim()).toBe('Child');
   });
 
@@ -197,8 +197,8 @@ describe('actors, relations and revisions', () => {
     await page.getByTestId('history-compare').click();
     const diffRow = page.locator('[data-testid=diff-row][data-path="profiles.0.missingPerson.lastAddress"]');
     await diffRow.waitFor();
-    expect(await diffRow.getByTestId('diff-old').textContent()).toBe('دوما، ريف دمشق');
-    expect(await diffRow.getByTestId('diff-new').textContent()).toBe('عربين');
+    await expect.poll(() => diffRow.getByTestId('diff-old').textContent()).toBe('دوما، ريف دمشق');
+    await expect.poll(() => diffRow.getByTestId('diff-new').textContent()).toBe('عربين');
     await page.screenshot({ path: `${shots}/history-diff-en.png`, fullPage: true });
 
     await rows
@@ -208,11 +208,11 @@ describe('actors, relations and revisions', () => {
     await page.getByTestId('restore-comment').fill('The later addresses were a mix-up');
     await page.getByTestId('restore-confirm').click();
     await page.getByTestId('restore-result').waitFor();
-    expect(await page.getByTestId('restore-not-restored').textContent()).toContain('relations');
+    await expect.poll(() => page.getByTestId('restore-not-restored').textContent()).toContain('relations');
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(count + 1);
 
     await openTab('details-tab');
-    expect(await page.getByTestId('v-mp-lastAddress').textContent()).toBe('دوما، ريف دمشق');
+    await expect.poll(() => page.getByTestId('v-mp-lastAddress').textContent()).toBe('دوما، ريف دمشق');
     // Restoring never drops relations.
     await openTab('relations-tab');
     await page.locator('[data-testid=relations-actor] [data-testid=relation-row]').first().waitFor();

@@ -105,7 +105,7 @@ describe('an investigator searches', () => {
   it('finds a record by Arabic words typed without diacritics', async () => {
     await page.getByTestId('quick-search').fill('قصف سوق');
     await expect.poll(async () => page.getByTestId('bulletin-row').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByTestId('bulletin-row').first().textContent()).toContain('Shelling of the market');
+    await expect.poll(() => page.getByTestId('bulletin-row').first().textContent()).toContain('Shelling of the market');
   });
 
   it('finds records by a label subtree', async () => {
@@ -115,7 +115,7 @@ describe('an investigator searches', () => {
     await expect.poll(async () => rows().count(), { timeout: 10_000 }).toBe(2);
     expect(await titles()).toMatch(/Shelling of the market/);
     expect(await titles()).toMatch(/Protest in Aleppo/);
-    expect(await page.getByTestId('search-count').textContent()).toContain('2');
+    await expect.poll(() => page.getByTestId('search-count').textContent()).toContain('2');
   });
 
   it('finds records within a radius around a town', async () => {

@@ -31,7 +31,7 @@ describe('S3 session expiry warning', () => {
 
     const dialog = page.getByTestId('expiry-dialog');
     await dialog.waitFor({ timeout: 40_000 });
-    expect(await page.getByTestId('expiry-countdown').textContent()).toMatch(/0:[0-2]\d/);
+    await expect.poll(() => page.getByTestId('expiry-countdown').textContent()).toMatch(/0:[0-2]\d/);
     await page.getByTestId('expiry-stay').click();
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
 

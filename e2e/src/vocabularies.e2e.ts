@@ -51,7 +51,7 @@ describe('a moderator manages the label vocabulary', () => {
     await page.getByTestId('label-title-ar').fill('اختفاء قسري');
     await page.getByTestId('form-save').click();
     await row('Enforced disappearance').waitFor();
-    expect(await page.getByTestId('vocab-notice').textContent()).toContain('Enforced disappearance');
+    await expect.poll(() => page.getByTestId('vocab-notice').textContent()).toContain('Enforced disappearance');
   });
 
   it('finds it by its Arabic title', async () => {
@@ -100,9 +100,9 @@ describe('a moderator manages the label vocabulary', () => {
     const file = await download.path();
     await page.getByTestId('csv-file').setInputFiles(file);
     await page.getByTestId('csv-report').waitFor();
-    expect(await page.getByTestId('csv-created').textContent()).toContain('0 created');
-    expect(await page.getByTestId('csv-updated').textContent()).toContain('0 updated');
-    expect(await page.getByTestId('csv-skipped').textContent()).toContain('3 unchanged');
-    expect(await page.getByTestId('csv-failed').textContent()).toContain('0 with errors');
+    await expect.poll(() => page.getByTestId('csv-created').textContent()).toContain('0 created');
+    await expect.poll(() => page.getByTestId('csv-updated').textContent()).toContain('0 updated');
+    await expect.poll(() => page.getByTestId('csv-skipped').textContent()).toContain('3 unchanged');
+    await expect.poll(() => page.getByTestId('csv-failed').textContent()).toContain('0 with errors');
   });
 });

@@ -193,6 +193,6 @@ describe('access groups and the review workflow, four sessions side by side', ()
     await mod.getByTestId('bulk-comment').fill('triage');
     await mod.getByTestId('bulk-submit').click();
     await mod.getByTestId('bulk-report').waitFor({ timeout: 30_000 });
-    expect(await mod.getByTestId('bulk-changed').textContent()).toMatch(/1/);
+    await expect.poll(() => mod.getByTestId('bulk-changed').textContent()).toMatch(/1/);
   });
 });

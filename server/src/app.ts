@@ -15,6 +15,7 @@ import { registerSessionLoader } from './http/session.js';
 import { registerStaticFiles } from './http/staticFiles.js';
 import { registerModules } from './modules/index.js';
 import { JobWorker } from './jobs/worker.js';
+import { Scheduler } from './jobs/scheduler.js';
 
 export const VERSION = '0.1.0';
 
@@ -38,6 +39,7 @@ declare module 'fastify' {
     routeTable: import('./http/guard.js').DeclaredRoute[];
     /** Runs background jobs; main.ts starts it, tests drain it. */
     jobWorker: import('./jobs/worker.js').JobWorker;
+    scheduler: import('./jobs/scheduler.js').Scheduler;
   }
 }
 
@@ -101,7 +103,10 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const jobWorker = new JobWorker(database.db);
   app.decorate('jobWorker', jobWorker);
   app.addHook('onClose', () => jobWorker.stop());
-  await registerModules(app, { db: database.db, config, database, jobWorker });
+  const scheduler = new Scheduler(database.db, (msg, err) => app.log.error({ err }, msg));
+  app.decorate('scheduler', scheduler);
+  app.addHook('onClose', () => scheduler.stop());
+  await registerModules(app, { db: database.db, config, database, jobWorker, scheduler });
   await registerStaticFiles(app, config.webDist);
   return app;
 }

@@ -39,7 +39,21 @@ export interface Config {
   logLevel: string;
   /** Hosts of the map tile server, allowed in the CSP's img-src. */
   mapTileHosts: string[];
+  files: FilesConfig;
   secrets: Secrets;
+}
+
+/** Where uploaded media and built exports live, and how long things are kept (D4, D6, O5). */
+export interface FilesConfig {
+  mediaDir: string;
+  exportDir: string;
+  /** Partial uploads and temporary import files; the cleanup job empties what is older than a day. */
+  tmpDir: string;
+  mediaMaxBytes: number;
+  /** Hours an approved export stays downloadable before the expiry job deletes it. */
+  exportExpiryHours: number;
+  /** Days a removed media's file is kept (so an admin can still restore it) before cleanup deletes it. */
+  mediaPurgeDays: number;
 }
 
 /** A5: failures before a lock, per username and per IP, and the first lock's length (doubling after). */
@@ -98,6 +112,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.string().default('info'),
   MAP_TILE_HOSTS: z.string().default(''),
   WEB_DIST: z.string().optional(),
+  MEDIA_MAX_MB: z.coerce.number().positive().default(200),
+  EXPORT_EXPIRY_HOURS: z.coerce.number().positive().default(2),
+  MEDIA_PURGE_DAYS: z.coerce.number().min(0).default(30),
 });
 
 /** Reads `NAME` or the contents of the file named by `NAME_FILE` (O1). */
@@ -216,6 +233,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     mapTileHosts: e.MAP_TILE_HOSTS.split(',')
       .map((h) => h.trim())
       .filter((h) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(h)),
+    files: {
+      mediaDir: join(dataDir, 'media'),
+      exportDir: join(dataDir, 'exports'),
+      tmpDir: join(dataDir, 'tmp'),
+      mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
+      exportExpiryHours: e.EXPORT_EXPIRY_HOURS,
+      mediaPurgeDays: e.MEDIA_PURGE_DAYS,
+    },
     secrets: loadSecrets(env, dataDir),
   };
 }

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   }
   const app = await buildApp({ config, database });
   app.jobWorker.start();
+  app.scheduler.start();
   const shutdown = async () => {
     await app.close();
     await database.close();

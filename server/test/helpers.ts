@@ -40,10 +40,11 @@ export async function testDatabase(): Promise<Database> {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dalil-test-'));
   return {
     port: 0,
     host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'dalil-test-')),
+    dataDir,
     databaseUrl: undefined,
     adminUsername: 'admin',
     adminPassword: undefined,
@@ -60,6 +61,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDist: join(tmpdir(), 'dalil-no-web'),
     logLevel: 'silent',
     mapTileHosts: [],
+    files: {
+      mediaDir: join(dataDir, 'media'),
+      exportDir: join(dataDir, 'exports'),
+      tmpDir: join(dataDir, 'tmp'),
+      mediaMaxBytes: 5 * 1024 * 1024,
+      exportExpiryHours: 2,
+      mediaPurgeDays: 30,
+    },
     secrets: { sessionKey: 'test-session-key-0123456789abcdef', encryptionKey: 'test-encryption-key-0123456789ab' },
     ...overrides,
   };

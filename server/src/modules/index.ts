@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
+import type { Scheduler } from '../jobs/scheduler.js';
 import type { JobWorker } from '../jobs/worker.js';
 import { jobRoutes } from './jobs/jobs.routes.js';
 import { activityRoutes } from './activity/activity.routes.js';
@@ -29,6 +30,8 @@ export interface ModuleDeps {
   database: Database;
   /** Modules register their background job handlers here. */
   jobWorker: JobWorker;
+  /** Modules register their periodic maintenance tasks here (export expiry, cleanup). */
+  scheduler: Scheduler;
 }
 
 export async function registerModules(app: FastifyInstance, deps: ModuleDeps): Promise<void> {

@@ -9,3 +9,4 @@ export * from './relations.js';
 export * from './security.js';
 export * from './jobs.js';
 export * from './search.js';
+export * from './media.js';
