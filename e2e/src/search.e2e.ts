@@ -153,4 +153,37 @@ describe('an investigator searches', () => {
     await page.getByTestId('saved-item').first().click();
     await expect.poll(async () => rows().count(), { timeout: 10_000 }).toBe(1);
   });
+
+  it('hides the plain list while search results are shown', async () => {
+    await expect.poll(() => page.getByTestId('bulletin-count').isVisible()).toBe(false);
+  });
+
+  it('says so when the near place has no coordinates, instead of dropping the radius', async () => {
+    await page.getByTestId('search-clear').click();
+    await pick(block(0), 'block-near-place', 'Tartous Governorate', /Tartous Governorate/);
+    await page.getByTestId('run-search').click();
+    await expect.poll(() => block(0).textContent()).toContain('has no coordinates');
+    await expect.poll(() => page.getByTestId('search-results').count()).toBe(0);
+  });
+
+  it('restores a saved search with the names of its labels after a reload', async () => {
+    await page.getByTestId('search-clear').click();
+    await pick(block(0), 'block-labels', 'Violence', 'Violence');
+    await block(0).getByTestId('block-more').click();
+    await block(0).getByTestId('block-phrase').locator('input').fill('of the market');
+    await page.getByTestId('run-search').click();
+    await expect.poll(async () => rows().count(), { timeout: 10_000 }).toBe(1);
+    expect(await titles()).toMatch(/Shelling of the market/);
+    await page.getByTestId('save-search').click();
+    await page.getByTestId('save-name').locator('input').fill('Market violence');
+    await page.getByTestId('save-confirm').click();
+    await page.reload();
+    await page.getByTestId('saved-menu').click();
+    await page.getByTestId('saved-item').filter({ hasText: 'Market violence' }).click();
+    await expect.poll(async () => rows().count(), { timeout: 10_000 }).toBe(1);
+    const chips = (await page.getByTestId('search-chip').allTextContents()).join(' | ');
+    expect(chips).toContain('Violence');
+    expect(chips).not.toMatch(/#\d/);
+    expect(chips).toContain('of the market');
+  });
 });
