@@ -78,9 +78,7 @@ export async function dueForExpiry(db: Db, now: Date): Promise<ExportRow[]> {
   return db
     .select()
     .from(exportRequests)
-    .where(
-      and(inArray(exportRequests.status, ['processing', 'ready', 'failed']), lte(exportRequests.expiresAt, now)) as SQL,
-    );
+    .where(and(inArray(exportRequests.status, ['processing', 'ready', 'failed']), lte(exportRequests.expiresAt, now)));
 }
 
 /** Requests nobody decided on within `before`: they expire unbuilt. */
