@@ -5,7 +5,7 @@ import type { JobContext } from '../../jobs/worker.js';
 import { CSV_BOM, csvLine } from '../../lib/csvCells.js';
 import { presentAll as presentActors } from '../actors/actors.service.js';
 import { loadActorAggregates } from '../actors/actors.repo.js';
-import { appendActivity } from '../activity/activity.repo.js';
+import { logExport } from './exports.activity.js';
 import { presentAll as presentBulletins } from '../bulletins/bulletins.service.js';
 import { loadBulletinAggregates } from '../bulletins/bulletins.repo.js';
 import { presentAll as presentIncidents } from '../incidents/incidents.service.js';
@@ -95,13 +95,10 @@ export async function buildExport(ctx: JobContext, config: Config): Promise<Reco
         error: null,
       });
       if (!ready) return null;
-      await appendActivity(tx, {
-        userId: null,
-        username: 'system',
-        action: 'EXPORT_READY',
-        kind: 'export',
-        recordId: exportId,
-        details: { itemCount: file.itemCount, bytes: file.bytes, sha256: file.sha256 },
+      await logExport(tx, null, 'EXPORT_READY', exportId, {
+        itemCount: file.itemCount,
+        bytes: file.bytes,
+        sha256: file.sha256,
       });
       await notifyUser(tx, row.requesterId, {
         category: 'export',
@@ -124,15 +121,7 @@ export async function buildExport(ctx: JobContext, config: Config): Promise<Reco
     await ctx.db.transaction(async (tx) => {
       const failed = await transitionExport(tx, exportId, ['processing'], { status: 'failed', error: message });
       if (!failed) return;
-      await appendActivity(tx, {
-        userId: null,
-        username: 'system',
-        action: 'EXPORT_FAILED',
-        outcome: 'FAILURE',
-        kind: 'export',
-        recordId: exportId,
-        details: { error: message },
-      });
+      await logExport(tx, null, 'EXPORT_FAILED', exportId, { error: message });
       await notifyUser(tx, row.requesterId, {
         category: 'export',
         title: `Your export #${exportId} failed`,

@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { NotFound } from '../../http/errors.js';
-import { appendActivity } from '../activity/activity.repo.js';
+import { logExport } from './exports.activity.js';
 import { exportPath } from './exports.files.js';
 import { transitionExport } from './exports.repo.js';
 import { loadVisibleExport } from './exports.service.js';
@@ -41,15 +41,7 @@ export async function openExportDownload(
     // Touching the row in the transaction proves it is still ready and unexpired at this moment.
     const still = await transitionExport(tx, id, ['ready'], {});
     if (!still || still.fileKey !== fileKey) throw new NotFound('This export is not ready to download.');
-    await appendActivity(tx, {
-      userId: viewer.id,
-      username: viewer.username,
-      ip: viewer.ip,
-      action: 'EXPORT_DOWNLOAD',
-      kind: 'export',
-      recordId: id,
-      details: { sha256: row.fileSha256, bytes: row.fileBytes },
-    });
+    await logExport(tx, viewer, 'EXPORT_DOWNLOAD', id, { sha256: row.fileSha256, bytes: row.fileBytes });
   });
   return {
     stream: createReadStream(path),

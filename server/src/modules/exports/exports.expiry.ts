@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { ScheduledTask } from '../../jobs/scheduler.js';
-import { appendActivity } from '../activity/activity.repo.js';
+import { logExport } from './exports.activity.js';
 import { removeExportFile } from './exports.files.js';
 import { deleteClosedBefore, dueForExpiry, liveFileKeys, stalePending, transitionExport } from './exports.repo.js';
 
@@ -19,14 +19,7 @@ async function expire(db: Db, id: number, from: 'processing' | 'ready' | 'failed
   const closed = await db.transaction(async (tx) => {
     const row = await transitionExport(tx, id, [from], { status: 'expired', fileKey: null });
     if (!row) return null;
-    await appendActivity(tx, {
-      userId: null,
-      username: 'system',
-      action: 'EXPORT_EXPIRE',
-      kind: 'export',
-      recordId: id,
-      details: { from },
-    });
+    await logExport(tx, null, 'EXPORT_EXPIRE', id, { from });
     return row;
   });
   return closed !== null;

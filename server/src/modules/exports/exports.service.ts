@@ -6,7 +6,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors.js';
 import type { ListResult } from '../../http/listQuery.js';
 import { decodeCursor, encodeCursor, isIdCursor } from '../../lib/cursor.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { appendActivity } from '../activity/activity.repo.js';
+import { logExport } from './exports.activity.js';
 import { notifyAdmins, notifyUser } from '../notifications/notifications.repo.js';
 import { namesOfUsers } from '../users/users.repo.js';
 import { EXPORT_JOB } from './exports.build.js';
@@ -61,14 +61,10 @@ export async function requestExport(db: Db, actor: ActingUser, body: ExportReque
       comment: body.comment,
       requesterId: actor.id,
     });
-    await appendActivity(tx, {
-      userId: actor.id,
-      username: actor.username,
-      ip: actor.ip,
-      action: 'EXPORT_REQUEST',
-      kind: 'export',
-      recordId: created.id,
-      details: { kind: body.kind, format: body.format, count: ids.length },
+    await logExport(tx, actor, 'EXPORT_REQUEST', created.id, {
+      kind: body.kind,
+      format: body.format,
+      count: ids.length,
     });
     await notifyAdmins(tx, {
       category: 'export',
@@ -127,14 +123,10 @@ export async function approveExport(
     if (!moved) throw new Conflict('Only a pending export can be approved.');
     const jobId = await enqueueJob(tx, EXPORT_JOB, { exportId: id }, moved.requesterId);
     const withJob = await transitionExport(tx, id, ['processing'], { jobId });
-    await appendActivity(tx, {
-      userId: admin.id,
-      username: admin.username,
-      ip: admin.ip,
-      action: 'EXPORT_APPROVE',
-      kind: 'export',
-      recordId: id,
-      details: { expiresAt: expiresAt.toISOString(), jobId, ...(comment ? { comment } : {}) },
+    await logExport(tx, admin, 'EXPORT_APPROVE', id, {
+      expiresAt: expiresAt.toISOString(),
+      jobId,
+      ...(comment ? { comment } : {}),
     });
     await notifyUser(tx, moved.requesterId, {
       category: 'export',
@@ -156,15 +148,7 @@ export async function rejectExport(db: Db, admin: ActingUser, id: number, commen
       decidedAt: new Date(),
     });
     if (!moved) throw new Conflict('Only a pending export can be rejected.');
-    await appendActivity(tx, {
-      userId: admin.id,
-      username: admin.username,
-      ip: admin.ip,
-      action: 'EXPORT_REJECT',
-      kind: 'export',
-      recordId: id,
-      details: { comment },
-    });
+    await logExport(tx, admin, 'EXPORT_REJECT', id, { comment });
     await notifyUser(tx, moved.requesterId, {
       category: 'export',
       title: `Your export #${id} was rejected`,
@@ -188,14 +172,9 @@ export async function changeExpiry(db: Db, admin: ActingUser, id: number, expire
   const row = await db.transaction(async (tx) => {
     const moved = await transitionExport(tx, id, ['processing', 'ready', 'failed'], { expiresAt });
     if (!moved) throw new Conflict('Only an approved export that has not expired can get a new expiry.');
-    await appendActivity(tx, {
-      userId: admin.id,
-      username: admin.username,
-      ip: admin.ip,
-      action: 'EXPORT_EXPIRY',
-      kind: 'export',
-      recordId: id,
-      details: { from: current.expiresAt?.toISOString() ?? null, to: expiresAt.toISOString() },
+    await logExport(tx, admin, 'EXPORT_EXPIRY', id, {
+      from: current.expiresAt?.toISOString() ?? null,
+      to: expiresAt.toISOString(),
     });
     return moved;
   });
