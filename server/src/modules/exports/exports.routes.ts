@@ -35,7 +35,7 @@ export function exportRoutes(app: FastifyInstance, { db, config, jobWorker, sche
       schema: {
         body: exportRequestBody,
         tags,
-        summary: `Ask for an export of up to ${MAX_EXPORT_IDS} records (Admin or canExport) → 201, status pending. Ids you cannot see are refused as "not found", like missing ones.`,
+        summary: `Ask for an export of up to ${MAX_EXPORT_IDS} records (Admin or canExport) → 201, status pending. Ids you cannot see are refused as "not found", like missing ones. Instead of \`ids\`, \`search: {blocks}\` exports the results of an advanced search (as you see them).`,
       },
       config: { access: 'exporter' },
     },

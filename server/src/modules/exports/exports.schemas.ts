@@ -11,12 +11,20 @@ const id = z.number().int().positive().max(2_147_483_647, 'is not a valid id');
 export const exportKinds = ['bulletin', 'actor', 'incident'] as const;
 export const exportFormats = ['csv', 'json'] as const;
 
-export const exportRequestBody = z.strictObject({
-  kind: z.enum(exportKinds),
-  ids: z.array(id).min(1, 'choose at least one record').max(MAX_EXPORT_IDS),
-  format: z.enum(exportFormats),
-  comment: z.string().trim().max(5000).default(''),
-});
+export const exportRequestBody = z
+  .strictObject({
+    kind: z.enum(exportKinds),
+    /** The records to export, or… */
+    ids: z.array(id).min(1, 'choose at least one record').max(MAX_EXPORT_IDS).optional(),
+    /** …an advanced search (API.md blocks, checked by that kind's search schema) whose results are exported. */
+    search: z.strictObject({ blocks: z.array(z.record(z.string(), z.unknown())).min(1).max(20) }).optional(),
+    format: z.enum(exportFormats),
+    comment: z.string().trim().max(5000).default(''),
+  })
+  .refine((b) => (b.ids === undefined) !== (b.search === undefined), {
+    message: 'give either ids or search',
+    path: ['ids'],
+  });
 export type ExportRequestBody = z.infer<typeof exportRequestBody>;
 
 export const exportIdParams = z.strictObject({

@@ -10,6 +10,7 @@ import { logExport } from './exports.activity.js';
 import { notifyAdmins, notifyUser } from '../notifications/notifications.repo.js';
 import { namesOfUsers } from '../users/users.repo.js';
 import { EXPORT_JOB } from './exports.build.js';
+import { idsOfSearch } from './exports.search.js';
 import { mayExport, maySeeExport } from './exports.policy.js';
 import { exportUserIds, presentExport, type ExportJson } from './exports.presenter.js';
 import {
@@ -43,7 +44,8 @@ export async function loadVisibleExport(db: Db, viewer: ActingUser, id: number):
  */
 export async function requestExport(db: Db, actor: ActingUser, body: ExportRequestBody): Promise<ExportJson> {
   if (!mayExport(actor)) throw new Forbidden('You are not allowed to export records.');
-  const ids = [...new Set(body.ids)];
+  // Search results are visible by construction; listed ids are checked one by one below.
+  const ids = body.search ? await idsOfSearch(db, actor, body.kind, body.search) : [...new Set(body.ids ?? [])];
   const visible = new Set<number>();
   for (let i = 0; i < ids.length; i += BATCH) {
     for (const v of await visibleRecordIds(db, actor, body.kind, ids.slice(i, i + BATCH))) visible.add(v);

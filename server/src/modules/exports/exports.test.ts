@@ -147,6 +147,43 @@ describe('export requests', () => {
   });
 });
 
+describe('exporting advanced-search results', () => {
+  it('exports what the search finds for the requester (restricted records excluded); ids or search, not both', async () => {
+    const a = await create(admin, 'bulletin', 'Quokkasearch first');
+    const b = await create(admin, 'bulletin', 'Quokkasearch second');
+    await create(admin, 'bulletin', 'Quokkasearch hidden', { accessGroups: [groupId] });
+    const ex = await requestExport(analyst, {
+      kind: 'bulletin',
+      search: { blocks: [{ text: 'Quokkasearch' }] },
+      format: 'csv',
+    });
+    const read = (await analyst.get(`/api/exports/${ex.id}`)).json<{ ids: number[] }>();
+    expect([...read.ids].sort((x, y) => x - y)).toEqual([a.id, b.id]);
+    const both = await analyst.post('/api/exports', {
+      kind: 'bulletin',
+      ids: [a.id],
+      search: { blocks: [{ text: 'x' }] },
+      format: 'csv',
+    });
+    expect(both.statusCode).toBe(400);
+    const neither = await analyst.post('/api/exports', { kind: 'bulletin', format: 'csv' });
+    expect(neither.statusCode).toBe(400);
+    const badFilter = await analyst.post('/api/exports', {
+      kind: 'bulletin',
+      search: { blocks: [{ nonsense: 1 }] },
+      format: 'csv',
+    });
+    expect(badFilter.statusCode).toBe(400);
+    expect(Object.keys(badFilter.json().error.fields)[0]).toMatch(/^search\.blocks/);
+    const none = await analyst.post('/api/exports', {
+      kind: 'bulletin',
+      search: { blocks: [{ text: 'Nothingmatchesthis' }] },
+      format: 'csv',
+    });
+    expect(none.json().error.fields).toEqual({ search: 'finds no records' });
+  });
+});
+
 describe('approval, build and download', () => {
   it('A8 approval needs a recent re-authentication', async () => {
     const b = await create(admin, 'bulletin', 'Sudo export');
