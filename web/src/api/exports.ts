@@ -35,7 +35,9 @@ export interface ExportRequest {
 
 /** Exports (D4, D7): request, Admin decisions (approval needs sudo mode; the client prompts), download link. */
 export const exportsApi = {
-  list: (q: PageQuery = {}) => api.get<Page<ExportItem>>('/exports', { limit: q.limit, cursor: q.cursor }),
+  /** `silent` for the page's own refresh while a file is built (does not extend the idle timer). */
+  list: (q: PageQuery = {}, silent = false) =>
+    api.get<Page<ExportItem>>('/exports', { limit: q.limit, cursor: q.cursor }, { silent }),
   get: (id: number) => api.get<ExportItem>(`/exports/${id}`),
   request: (body: ExportRequest) => api.post<ExportItem>('/exports', body),
   approve: (id: number) => api.post<ExportItem>(`/exports/${id}/approve`, {}),
