@@ -147,6 +147,24 @@ describe('export requests', () => {
   });
 });
 
+describe('S6 rate limit', () => {
+  it('export routes share the export limit (20 a minute per user): the 21st call gets 429 with Retry-After', async () => {
+    const limited = await testApp({ rateLimitScale: 1 });
+    try {
+      const user = await signedIn(limited, { roles: ['DA'], permissions: { canExport: true } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) statuses.push((await user.get('/api/exports')).statusCode);
+      expect(statuses).toEqual([...Array<number>(20).fill(200), 429]);
+      // Downloads count against the same limit.
+      const refused = await user.get('/api/exports/1/download');
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('exporting advanced-search results', () => {
   it('exports what the search finds for the requester (restricted records excluded); ids or search, not both', async () => {
     const a = await create(admin, 'bulletin', 'Quokkasearch first');
