@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function openBrowser(): Promise<BrowserContext> {
@@ -20,4 +20,13 @@ export async function openBrowser(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
+}
+
+/** Signs in through the login form, starting from the bulletin list, and waits until the list shows. */
+export async function signInAt(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/bulletins`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('bulletin-count').waitFor();
 }

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.js';
+import { signInAt } from './browser.js';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
@@ -16,13 +17,7 @@ let restrictedId = 0;
 let recordId = 0;
 let insideApi: ApiSession;
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/bulletins`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('bulletin-count').waitFor();
-}
+const signIn = (page: Page, username: string, password: string) => signInAt(page, server.url, username, password);
 
 async function openRecord(page: Page, id: number): Promise<void> {
   await page.goto(`${server.url}/bulletins/${id}`);

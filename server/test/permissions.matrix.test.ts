@@ -30,13 +30,14 @@ type RoleName = (typeof ROLES)[number];
 const DA_ROLES: RoleName[] = ['da', 'daSelf', 'daNoHist', 'daLoc', 'daMasked', 'daFlags', 'member'];
 const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
 
-type Access = 'public' | 'signedIn' | 'recordWriter' | 'vocabManager' | 'locationEditor' | 'admin';
+type Access = 'public' | 'signedIn' | 'recordWriter' | 'vocabManager' | 'locationEditor' | 'exporter' | 'admin';
 /** Who passes each route-level rule — written out here, not imported, so the test checks the rules. */
 const ALLOWED: Record<Exclude<Access, 'public'>, readonly RoleName[]> = {
   signedIn: SIGNED_IN,
   recordWriter: [...DA_ROLES, 'admin'],
   vocabManager: ['moderator', 'admin'],
   locationEditor: ['moderator', 'admin', 'daLoc'],
+  exporter: ['admin', 'daFlags'],
   admin: ['admin'],
 };
 
@@ -198,6 +199,13 @@ const PLAIN: Record<string, PlainRow> = {
   'POST /api/notifications/:id/read': plain('signedIn'),
   'POST /api/notifications/read-all': plain('signedIn'),
   'GET /api/activity': plain('admin'),
+  'GET /api/exports': plain('exporter'),
+  'POST /api/exports': plain('exporter', { body: {} }),
+  'GET /api/exports/:id': plain('exporter'),
+  'GET /api/exports/:id/download': plain('exporter'),
+  'POST /api/exports/:id/approve': plain('admin', { body: {} }),
+  'POST /api/exports/:id/reject': plain('admin', { body: {} }),
+  'POST /api/exports/:id/expiry': plain('admin', { body: {} }),
   'GET /api/actors/options': plain('signedIn'),
   'GET /api/users': plain('admin'),
   'GET /api/users/:id': plain('admin'),

@@ -60,6 +60,12 @@ export const router = createRouter({
     },
     ...securityRoutes,
     {
+      path: '/exports/:id(\\d+)?',
+      name: 'exports',
+      component: () => import('./pages/exports/ExportsPage.vue'),
+      props: (r: RouteLocationNormalized) => (r.params.id ? { id: Number(r.params.id) } : {}),
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./pages/NotFoundPage.vue'),

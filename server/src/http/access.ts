@@ -15,6 +15,8 @@ export type Access =
   | 'vocabManager'
   /** Admin or Moderator or a user with canEditLocations. */
   | 'locationEditor'
+  /** Admin or a user with canExport: requests and downloads exports (D7). */
+  | 'exporter'
   | 'admin';
 
 export type SessionGate = 'mfa' | 'enrol' | 'passwordChange';
@@ -24,6 +26,7 @@ export const ACCESS_RULES: Record<Exclude<Access, 'public'>, (u: ActingUser) => 
   recordWriter: (u) => isAdmin(u) || isDA(u),
   vocabManager: (u) => isAdmin(u) || isModerator(u),
   locationEditor: (u) => isAdmin(u) || isModerator(u) || u.permissions.canEditLocations,
+  exporter: (u) => isAdmin(u) || u.permissions.canExport,
   admin: (u) => isAdmin(u),
 };
 

@@ -3,6 +3,8 @@ import en from './en.json';
 import ar from './ar.json';
 import secEn from './security.en.json';
 import secAr from './security.ar.json';
+import expEn from './exports.en.json';
+import expAr from './exports.ar.json';
 
 export type AppLocale = 'en' | 'ar';
 export const LOCALES: AppLocale[] = ['en', 'ar'];
@@ -32,7 +34,7 @@ export function makeI18n(locale: AppLocale) {
     locale,
     fallbackLocale: 'en',
     // Issue 5 strings live in their own files, under `sec.`.
-    messages: { en: { ...en, sec: secEn }, ar: { ...ar, sec: secAr } },
+    messages: { en: { ...en, sec: secEn, exp: expEn }, ar: { ...ar, sec: secAr, exp: expAr } },
   });
 }
 

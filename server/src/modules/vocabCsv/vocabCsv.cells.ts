@@ -1,33 +1,11 @@
 import { parse } from 'csv-parse/sync';
+import { CSV_BOM, csvLine, unneutralise } from '../../lib/csvCells.js';
 
-/**
- * CSV cells for vocabulary exports and imports. A cell that a spreadsheet would run as a formula
- * (starting with = + - @ tab or CR, D7) is written with a leading apostrophe; a cell that already
- * starts with apostrophes followed by one of those gets one more, so reading strips exactly one
- * and every value survives a round trip. Plain numbers ("-33.5") are left alone: they cannot run.
- */
-const DANGEROUS = /^[=+\-@\t\r]/;
-const ESCAPED = /^'+[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-export function neutralise(value: string): string {
-  if (PLAIN_NUMBER.test(value)) return value;
-  return DANGEROUS.test(value) || ESCAPED.test(value) ? `'${value}` : value;
-}
-
-/** The value a neutralised cell stood for. */
-export function unneutralise(value: string): string {
-  return ESCAPED.test(value) ? value.slice(1) : value;
-}
-
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
+export { neutralise, unneutralise } from '../../lib/csvCells.js';
 
 /** RFC 4180 text with CRLF line ends and a UTF-8 byte-order mark (so spreadsheets read Arabic right). */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => cells.map((c) => quote(neutralise(c))).join(',');
-  return `\uFEFF${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
+  return CSV_BOM + [header, ...rows].map(csvLine).join('');
 }
 
 export interface ParsedCsv {

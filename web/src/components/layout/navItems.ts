@@ -7,6 +7,7 @@ import {
   mdiAlertOctagonOutline,
   mdiFileDocumentMultipleOutline,
   mdiShapeOutline,
+  mdiTrayArrowDown,
 } from '@mdi/js';
 import type { RouteLocationRaw } from 'vue-router';
 import type { User } from '../../api/types';
@@ -33,6 +34,13 @@ export const navItems: NavItem[] = [
     to: { name: 'vocabularies' },
     testId: 'nav-vocabularies',
     visible: (user) => manageableLists(user).length > 0,
+  },
+  {
+    label: 'exp.nav',
+    icon: mdiTrayArrowDown,
+    to: { name: 'exports' },
+    testId: 'nav-exports',
+    visible: (user) => (user?.roles.includes('Admin') || user?.permissions.canExport) ?? false,
   },
   {
     label: 'nav.groups',
