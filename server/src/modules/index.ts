@@ -23,6 +23,7 @@ import { vocabCsvRoutes } from './vocabCsv/vocabCsv.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { accessRoutes } from './access/access.routes.js';
 import { workflowRoutes } from './workflow/workflow.routes.js';
+import { mediaRoutes } from './media/media.routes.js';
 
 export interface ModuleDeps {
   db: Db;
@@ -55,4 +56,5 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   await registerVocabularyModules(app, deps);
   vocabCsvRoutes(app, deps);
   searchRoutes(app, deps);
+  await mediaRoutes(app, deps);
 }
