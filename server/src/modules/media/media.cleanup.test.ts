@@ -47,12 +47,12 @@ afterAll(async () => {
 });
 
 describe('media cleanup task (O5)', () => {
-  it('is registered with the scheduler to run every hour', () => {
+  it('O5 is registered with the scheduler to run every hour', () => {
     const tasks = (ctx.app.scheduler as unknown as { tasks: { name: string; everyMs: number }[] }).tasks;
     expect(tasks.find((t) => t.name === 'media-cleanup')?.everyMs).toBe(60 * 60 * 1000);
   });
 
-  it('deletes old removed files, old temp files and old orphans, and leaves everything fresh or in use', async () => {
+  it('O5 deletes old removed files, old temp files and old orphans, and leaves everything fresh or in use', async () => {
     const { mediaDir, tmpDir } = ctx.config.files;
     const live = await attach(1);
     const oldRemoved = await attach(2);

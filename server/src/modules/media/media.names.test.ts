@@ -15,11 +15,11 @@ describe('cleanFileName', () => {
     ['.hidden.png', 'hidden.png'],
     ['a<b>c|d?e*.png', 'a_b_c_d_e_.png'],
     ['شهادة الشاهد.png', 'شهادة الشاهد.png'],
-  ])('%j → %j', (raw, clean) => {
+  ])('D6 %j → %j', (raw, clean) => {
     expect(cleanFileName(raw)).toBe(clean);
   });
 
-  it('caps the length and keeps the extension', () => {
+  it('D6 caps the length and keeps the extension', () => {
     const out = cleanFileName(`${'ب'.repeat(500)}.jpeg`);
     expect([...out].length).toBe(MAX_NAME_LENGTH);
     expect(out.endsWith('ب.jpeg')).toBe(true);
@@ -27,7 +27,7 @@ describe('cleanFileName', () => {
 });
 
 describe('contentDisposition', () => {
-  it('gives an ASCII fallback and the exact UTF-8 name, with nothing that can end the header', () => {
+  it('D6 gives an ASCII fallback and the exact UTF-8 name, with nothing that can end the header', () => {
     const h = contentDisposition('تقرير "نهائي" 100%.pdf');
     expect(h).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
     expect(decodeURIComponent(h.split("''")[1] ?? '')).toBe('تقرير "نهائي" 100%.pdf');
@@ -37,14 +37,14 @@ describe('contentDisposition', () => {
     );
   });
 
-  it('adds the sniffed extension to a name without one', () => {
+  it('D6 adds the sniffed extension to a name without one', () => {
     expect(downloadName('scan', png)).toBe('scan.png');
     expect(downloadName('scan.png', png)).toBe('scan.png');
   });
 });
 
 describe('declared type and extension', () => {
-  it('accepts the type, its aliases and generic types; refuses others', () => {
+  it('D6 accepts the type, its aliases and generic types; refuses others', () => {
     expect(declaredTypeMatches(png, 'image/png')).toBe(true);
     expect(declaredTypeMatches(png, 'IMAGE/PNG; charset=binary')).toBe(true);
     expect(declaredTypeMatches(png, 'application/octet-stream')).toBe(true);
@@ -52,7 +52,7 @@ describe('declared type and extension', () => {
     expect(declaredTypeMatches(png, 'text/html')).toBe(false);
   });
 
-  it('accepts a matching or missing extension only', () => {
+  it('D6 accepts a matching or missing extension only', () => {
     expect(extensionMatches(png, 'a.PNG')).toBe(true);
     expect(extensionMatches(png, 'noext')).toBe(true);
     expect(extensionMatches(png, 'a.png.exe')).toBe(false);

@@ -57,7 +57,7 @@ afterAll(async () => {
 describe('uploading media (D6)', () => {
   let pngId: number;
 
-  it('accepts a PNG from the assignee, hashes it while streaming and stores it under a random key', async () => {
+  it('D6 accepts a PNG from the assignee, hashes it while streaming and stores it under a random key', async () => {
     const res = await upload(da, `/api/bulletins/${bulletinId}/media`, [
       { name: 'title', value: 'Crater photo' },
       file('crater.png', 'image/png', PNG_1X1),
@@ -100,7 +100,7 @@ describe('uploading media (D6)', () => {
     expect(revision[0]?.comment).toBe('Attached media: crater.png');
   });
 
-  it('serves the bytes as a sandboxed attachment and logs the download', async () => {
+  it('D6 serves the bytes as a sandboxed attachment and logs the download', async () => {
     const res = await da.get(`/api/media/${pngId}/file`);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(PNG_1X1)).toBe(true);
@@ -118,7 +118,7 @@ describe('uploading media (D6)', () => {
     expect(log[1]?.user_id).toBe(da.userId);
   });
 
-  it('refuses the same file on the same record with 409 naming the existing media', async () => {
+  it('D6 refuses the same file on the same record with 409 naming the existing media', async () => {
     const res = await upload(da, `/api/bulletins/${bulletinId}/media`, [file('again.png', 'image/png', PNG_1X1)]);
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({
@@ -152,7 +152,7 @@ describe('uploading media (D6)', () => {
       /sent as image\/png but its content is application\/pdf/,
     ],
     ['PDF bytes named .png', 'report.png', 'application/pdf', PDF, /ends in \.png but its content is application\/pdf/],
-  ])('refuses %s with 415', async (_what, name, type, data, message) => {
+  ])('D6 refuses %s with 415', async (_what, name, type, data, message) => {
     const before = mediaFiles().length;
     const res = await upload(da, `/api/bulletins/${bulletinId}/media`, [file(name, type, data)]);
     expect(res.statusCode).toBe(415);
@@ -163,7 +163,7 @@ describe('uploading media (D6)', () => {
     expect(tmpFiles()).toEqual([]);
   });
 
-  it('refuses a zip bomb, a path-traversal entry and a nested archive; accepts an ordinary zip', async () => {
+  it('D6 refuses a zip bomb, a path-traversal entry and a nested archive; accepts an ordinary zip', async () => {
     const url = `/api/bulletins/${bulletinId}/media`;
     const bomb = makeZip([{ name: 'zeros.bin', data: Buffer.alloc(20 * 1024 * 1024, 0) }]);
     expect(bomb.length).toBeLessThan(100_000);
@@ -187,7 +187,7 @@ describe('uploading media (D6)', () => {
     expect(res.json<{ media: MediaJson }>().media.mimeType).toBe('application/zip');
   });
 
-  it('refuses an archive over the configured uncompressed cap', async () => {
+  it('D6 refuses an archive over the configured uncompressed cap', async () => {
     const small = await testApp({});
     try {
       small.config.files.zipMaxUncompressedBytes = 1000;
@@ -205,7 +205,7 @@ describe('uploading media (D6)', () => {
     }
   });
 
-  it('stores a hostile file name as display text only, and the download header stays one safe line', async () => {
+  it('D6 stores a hostile file name as display text only, and the download header stays one safe line', async () => {
     const url = `/api/bulletins/${bulletinId}/media`;
     const part = (name: string): Part => ({
       name: 'file',
@@ -237,7 +237,7 @@ describe('uploading media (D6)', () => {
     expect(existsSync(join(ctx.config.dataDir, 'etc'))).toBe(false);
   });
 
-  it('keeps an Arabic file name and sends it in filename* (RFC 5987) with an ASCII fallback', async () => {
+  it('D6 keeps an Arabic file name and sends it in filename* (RFC 5987) with an ASCII fallback', async () => {
     const name = 'شهادة \u202Eالشاهد.png';
     const res = await upload(da, `/api/bulletins/${bulletinId}/media`, [file(name, 'image/png', pngVariant(2))]);
     expect(res.statusCode, res.body).toBe(201);
@@ -250,7 +250,7 @@ describe('uploading media (D6)', () => {
     expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; /);
   });
 
-  it('refuses a request that is not multipart, a missing file and unknown fields', async () => {
+  it('D6 refuses a request that is not multipart, a missing file and unknown fields', async () => {
     const url = `/api/bulletins/${bulletinId}/media`;
     const json = await da.post(url, { file: 'x' });
     expect(json.statusCode).toBe(415);
@@ -272,7 +272,7 @@ describe('uploading media (D6)', () => {
 });
 
 describe('size limit', () => {
-  it('answers 413 over MEDIA_MAX_MB and keeps nothing', async () => {
+  it('D6 answers 413 over MEDIA_MAX_MB and keeps nothing', async () => {
     const small = await testApp();
     try {
       small.config.files.mediaMaxBytes = 4096;
@@ -312,7 +312,7 @@ describe('who may see and change media', () => {
     outsider = await signedIn(ctx, { roles: ['DA'], permissions: { canAccessMedia: true } });
   });
 
-  it('answers 404 to an outsider for the list, the metadata and the file, and leaks no title in the DENIED trail', async () => {
+  it('D6 answers 404 to an outsider for the list, the metadata and the file, and leaks no title in the DENIED trail', async () => {
     expect((await outsider.get(`/api/bulletins/${restrictedId}/media`)).statusCode).toBe(404);
     const meta = await outsider.get(`/api/media/${restrictedMediaId}`);
     expect(meta.statusCode).toBe(404);
@@ -338,7 +338,7 @@ describe('who may see and change media', () => {
     }
   });
 
-  it('never names a restricted record as another holder of the same file', async () => {
+  it('D6 never names a restricted record as another holder of the same file', async () => {
     const open = (await create(admin, 'bulletin', 'Open copy', { assignedTo: outsider.userId })).id;
     const res = await upload(outsider, `/api/bulletins/${open}/media`, [file('copy.png', 'image/png', pngVariant(9))]);
     expect(res.statusCode, res.body).toBe(201);
@@ -352,7 +352,7 @@ describe('who may see and change media', () => {
     );
   });
 
-  it('shows metadata but refuses the bytes (403) to a user without canAccessMedia', async () => {
+  it('D6 shows metadata but refuses the bytes (403) to a user without canAccessMedia', async () => {
     const viewer = await signedIn(ctx, { roles: ['DA'] });
     const list = await viewer.get(`/api/bulletins/${bulletinId}/media`);
     expect(list.statusCode).toBe(200);
@@ -364,7 +364,7 @@ describe('who may see and change media', () => {
     expect(res.json<{ error: { code: string } }>().error.code).toBe('forbidden');
   });
 
-  it('lets only those who may update the parent attach, edit and remove', async () => {
+  it('D6 lets only those who may update the parent attach, edit and remove', async () => {
     const stranger = await signedIn(ctx, { roles: ['DA'], permissions: { canAccessMedia: true } });
     const url = `/api/bulletins/${bulletinId}/media`;
     const res = await upload(stranger, url, [file('x.png', 'image/png', pngVariant(20))]);
@@ -380,7 +380,7 @@ describe('who may see and change media', () => {
     expect(upd.json<MediaJson>().title).toBe('Renamed');
   });
 
-  it('removes (soft delete) and allows the same file to be attached again afterwards', async () => {
+  it('D6 removes (soft delete) and allows the same file to be attached again afterwards', async () => {
     const url = `/api/bulletins/${bulletinId}/media`;
     const added = await upload(da, url, [file('again.png', 'image/png', pngVariant(30))]);
     const id = added.json<{ media: MediaJson }>().media.id;

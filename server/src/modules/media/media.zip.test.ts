@@ -14,21 +14,21 @@ const check = (zip: Buffer, limits = DEFAULT_ZIP_LIMITS) => {
 };
 
 describe('zip central directory checks', () => {
-  it('accepts an ordinary archive', async () => {
+  it('D6 accepts an ordinary archive', async () => {
     expect(await check(makeZip([{ name: 'a/b.txt', data: Buffer.from('hello world') }]))).toBeNull();
   });
 
-  it('refuses a bomb by ratio, built from deflated zeros', async () => {
+  it('D6 refuses a bomb by ratio, built from deflated zeros', async () => {
     const bomb = makeZip([{ name: 'zeros', data: Buffer.alloc(8 * 1024 * 1024) }]);
     expect(await check(bomb)).toMatch(/expands more than 100 times/);
   });
 
-  it('refuses a bomb spread over many small entries (whole-archive ratio)', async () => {
+  it('D6 refuses a bomb spread over many small entries (whole-archive ratio)', async () => {
     const entries = Array.from({ length: 40 }, (_, i) => ({ name: `z${i}`, data: Buffer.alloc(512 * 1024) }));
     expect(await check(makeZip(entries))).toMatch(/^the archive expands more than 100 times/);
   });
 
-  it('refuses more entries than allowed, and more declared bytes than the cap', async () => {
+  it('D6 refuses more entries than allowed, and more declared bytes than the cap', async () => {
     const many = makeZip(Array.from({ length: 12 }, (_, i) => ({ name: `f${i}.txt`, data: Buffer.from(`${i}`) })));
     expect(await check(many, { ...DEFAULT_ZIP_LIMITS, maxEntries: 10 })).toBe(
       'the archive has 12 entries (at most 10 are accepted)',
@@ -36,7 +36,7 @@ describe('zip central directory checks', () => {
     expect(await check(many, { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: 5 })).toMatch(/expands to 14 bytes/);
   });
 
-  it('refuses a truncated or fake archive', async () => {
+  it('D6 refuses a truncated or fake archive', async () => {
     expect(await check(Buffer.from('PK\x03\x04 nothing else here at all, really'))).toBe(
       'the archive has no central directory',
     );
@@ -54,11 +54,11 @@ describe('zip central directory checks', () => {
     ['deep/inner.ZIP', /nested archives/],
     ['a.tar.gz', /nested archives/],
     ['a\0b', /NUL/],
-  ])('refuses the entry name %j', (name, problem) => {
+  ])('D6 refuses the entry name %j', (name, problem) => {
     expect(entryNameProblem(name)).toMatch(problem);
   });
 
-  it('allows office documents embedded in office documents and dotted names', () => {
+  it('D6 allows office documents embedded in office documents and dotted names', () => {
     expect(entryNameProblem('word/embeddings/Microsoft_Excel_Worksheet.xlsx')).toBeNull();
     expect(entryNameProblem('notes..final.txt')).toBeNull();
     expect(
