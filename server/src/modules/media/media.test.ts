@@ -378,6 +378,21 @@ describe('who may see and change media', () => {
     const upd = await da.post(`/api/media/${target.id}/update`, { title: 'Renamed' });
     expect(upd.statusCode).toBe(200);
     expect(upd.json<MediaJson>().title).toBe('Renamed');
+    const [cat] = await rows<{ id: number; title: string }>(
+      ctx.database.db,
+      sql`select id, title from vocab_terms where kind = 'media-categories' order by id limit 1`,
+    );
+    const withCat = await da.post(`/api/media/${target.id}/update`, { categoryId: cat?.id });
+    expect(withCat.json<{ category: { title: string } | null }>().category?.title).toBe(cat?.title);
+    const [country] = await rows<{ id: number }>(
+      ctx.database.db,
+      sql`select id from vocab_terms where kind = 'countries' order by id limit 1`,
+    );
+    const wrongKind = await da.post(`/api/media/${target.id}/update`, { categoryId: country?.id });
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json<{ error: { fields: Record<string, string> } }>().error.fields).toEqual({
+      categoryId: 'is not a media category',
+    });
   });
 
   it('D6 removes (soft delete) and allows the same file to be attached again afterwards', async () => {
