@@ -185,6 +185,19 @@ describe('uploading media (D6)', () => {
     const res = await upload(da, url, [file('notes.zip', 'application/x-zip-compressed', ok)]);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<{ media: MediaJson }>().media.mimeType).toBe('application/zip');
+    const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const docx = makeZip([
+      {
+        name: '[Content_Types].xml',
+        data: Buffer.from(
+          `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+        ),
+      },
+      { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+    ]);
+    const word = await upload(da, url, [file('statement.docx', docxType, docx)]);
+    expect(word.statusCode, word.body).toBe(201);
+    expect(word.json<{ media: MediaJson }>().media.mimeType).toBe(docxType);
   });
 
   it('D6 refuses an archive over the configured uncompressed cap', async () => {

@@ -28,6 +28,20 @@ describe('zip central directory checks', () => {
     expect(await check(makeZip(entries))).toMatch(/^the archive expands more than 100 times/);
   });
 
+  it('D6 refuses a bomb whose headers lie about its size (each entry is inflated and counted)', async () => {
+    const liar = makeZip([
+      { name: 'ok.txt', data: Buffer.from('fine') },
+      { name: 'small.txt', data: Buffer.alloc(16 * 1024 * 1024), declaredSize: 1000 },
+    ]);
+    expect(await check(liar)).toBe('the entry "small.txt" expands to more than it declares (a zip bomb)');
+  });
+
+  it('D6 refuses an entry whose data is not valid deflate', async () => {
+    const zip = makeZip([{ name: 'a.txt', data: Buffer.from('hello hello hello hello') }]);
+    zip.fill(0xff, 30 + 'a.txt'.length, 30 + 'a.txt'.length + 4);
+    expect(await check(zip)).toBe('the entry "a.txt" cannot be decompressed');
+  });
+
   it('D6 refuses more entries than allowed, and more declared bytes than the cap', async () => {
     const many = makeZip(Array.from({ length: 12 }, (_, i) => ({ name: `f${i}.txt`, data: Buffer.from(`${i}`) })));
     expect(await check(many, { ...DEFAULT_ZIP_LIMITS, maxEntries: 10 })).toBe(

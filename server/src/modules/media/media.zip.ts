@@ -1,10 +1,12 @@
-import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { createInflateRaw } from 'node:zlib';
 
 /**
- * D6: checks a zip container (zip, docx, xlsx, pptx, odt) from its central directory alone,
- * without decompressing anything: too many entries, too much declared uncompressed data, a
- * compression ratio typical of a zip bomb, nested archives, and entry names that would escape
- * the folder they are extracted into. Returns why the archive is refused, or null.
+ * D6: checks a zip container (zip, docx, xlsx, pptx, odt): first from its central directory
+ * (too many entries, too much declared uncompressed data, a compression ratio typical of a zip
+ * bomb, nested archives, entry names that would escape the folder they are extracted into), then
+ * that no entry inflates to more than it declared. Returns why the archive is refused, or null.
  */
 export interface ZipLimits {
   maxEntries: number;
@@ -56,6 +58,9 @@ export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflate (the only methods accepted). */
+  method?: number;
+  localOffset?: number;
 }
 
 export function entryNameProblem(name: string): string | null {
@@ -108,6 +113,7 @@ function parseEntries(cd: Buffer, count: number): ZipEntry[] | string {
   let p = 0;
   for (let n = 0; n < count; n++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDH_SIG) return 'the archive’s central directory is malformed';
+    const method = cd.readUInt16LE(p + 10);
     const compressedSize = cd.readUInt32LE(p + 20);
     const uncompressedSize = cd.readUInt32LE(p + 24);
     const nameLen = cd.readUInt16LE(p + 28);
@@ -115,7 +121,14 @@ function parseEntries(cd: Buffer, count: number): ZipEntry[] | string {
     const commentLen = cd.readUInt16LE(p + 32);
     if (compressedSize === U32_MAX || uncompressedSize === U32_MAX) return 'ZIP64 archives are not accepted';
     if (p + 46 + nameLen > cd.length) return 'the archive’s central directory is malformed';
-    entries.push({ name: cd.toString('utf8', p + 46, p + 46 + nameLen), compressedSize, uncompressedSize });
+    const localOffset = cd.readUInt32LE(p + 42);
+    entries.push({
+      name: cd.toString('utf8', p + 46, p + 46 + nameLen),
+      compressedSize,
+      uncompressedSize,
+      method,
+      localOffset,
+    });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -154,8 +167,58 @@ export async function zipFileProblem(path: string, limits: ZipLimits): Promise<s
     const cd = Buffer.alloc(eocd.cdSize);
     await fh.read(cd, 0, cd.length, eocd.cdOffset);
     const entries = parseEntries(cd, eocd.count);
-    return typeof entries === 'string' ? entries : zipEntriesProblem(entries, limits);
+    if (typeof entries === 'string') return entries;
+    return zipEntriesProblem(entries, limits) ?? (await actualSizeProblem(fh, path, entries));
   } finally {
     await fh.close();
+  }
+}
+
+const LFH_SIG = 0x04034b50;
+
+/**
+ * The central directory's sizes are only claims: a bomb can declare a few bytes and inflate to
+ * gigabytes. Each entry is inflated as a stream and counted, stopping as soon as it yields more
+ * than it declared, so the work is bounded by the declared total that already passed the cap.
+ */
+async function actualSizeProblem(fh: FileHandle, path: string, entries: ZipEntry[]): Promise<string | null> {
+  for (const e of entries) {
+    if (e.method !== 0 && e.method !== 8)
+      return `the entry "${printable(e.name)}" uses a compression method that is not accepted`;
+    const head = Buffer.alloc(30);
+    await fh.read(head, 0, 30, e.localOffset ?? 0);
+    if (head.readUInt32LE(0) !== LFH_SIG) return 'the archive’s entries do not match its central directory';
+    const start = (e.localOffset ?? 0) + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+    if (e.method === 0) {
+      if (e.compressedSize !== e.uncompressedSize) return `the entry "${printable(e.name)}" has inconsistent sizes`;
+      continue;
+    }
+    if (e.compressedSize === 0) continue;
+    const produced = await inflatedSize(path, start, start + e.compressedSize - 1, e.uncompressedSize);
+    if (produced === null) return `the entry "${printable(e.name)}" cannot be decompressed`;
+    if (produced > e.uncompressedSize)
+      return `the entry "${printable(e.name)}" expands to more than it declares (a zip bomb)`;
+  }
+  return null;
+}
+
+/** Bytes the deflate stream at [start, end] inflates to, stopping once past `stopAfter`; null when corrupt. */
+async function inflatedSize(path: string, start: number, end: number, stopAfter: number): Promise<number | null> {
+  const inflate = createInflateRaw();
+  const source = createReadStream(path, { start, end });
+  source.on('error', (err) => inflate.destroy(err));
+  source.pipe(inflate);
+  let produced = 0;
+  try {
+    for await (const chunk of inflate) {
+      produced += (chunk as Buffer).length;
+      if (produced > stopAfter) break;
+    }
+    return produced;
+  } catch {
+    return null;
+  } finally {
+    source.destroy();
+    inflate.destroy();
   }
 }
