@@ -54,6 +54,8 @@ export interface FilesConfig {
   exportExpiryHours: number;
   /** Days a removed media's file is kept (so an admin can still restore it) before cleanup deletes it. */
   mediaPurgeDays: number;
+  /** D6: an uploaded zip (or docx, xlsx, ...) declaring more uncompressed bytes than this is refused (default 1 GiB). */
+  zipMaxUncompressedBytes?: number;
 }
 
 /** A5: failures before a lock, per username and per IP, and the first lock's length (doubling after). */
@@ -115,6 +117,7 @@ const envSchema = z.object({
   MEDIA_MAX_MB: z.coerce.number().positive().default(200),
   EXPORT_EXPIRY_HOURS: z.coerce.number().positive().default(2),
   MEDIA_PURGE_DAYS: z.coerce.number().min(0).default(30),
+  MEDIA_ZIP_MAX_MB: z.coerce.number().positive().default(1024),
 });
 
 /** Reads `NAME` or the contents of the file named by `NAME_FILE` (O1). */
@@ -240,6 +243,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
       mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
       exportExpiryHours: e.EXPORT_EXPIRY_HOURS,
       mediaPurgeDays: e.MEDIA_PURGE_DAYS,
+      zipMaxUncompressedBytes: Math.round(e.MEDIA_ZIP_MAX_MB * 1024 * 1024),
     },
     secrets: loadSecrets(env, dataDir),
   };

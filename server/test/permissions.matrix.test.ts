@@ -93,7 +93,23 @@ function recordRows(kind: RecordKind): Record<string, RecordRow> {
     `${suffix.startsWith('GET') ? 'GET' : 'POST'} ${p}${suffix.replace(/^(GET|POST) ?/, '')}`,
     { access, kind, suffix: suffix.replace(/^(GET|POST) ?/, ''), mutates, expect: expectFn, ...(body ? { body } : {}) },
   ];
+  // Media (bulletins and actors): the list follows visibility; an upload needs the update rule,
+  // and a JSON body that passes it is refused as 415 (not multipart) before anything is stored.
+  const media =
+    kind === 'incident'
+      ? []
+      : [
+          row('GET /media', 'signedIn', false, () => 200),
+          row(
+            'POST /media',
+            'recordWriter',
+            false,
+            (r, s) => (mayUpdate(r, s) ? 415 : 403),
+            () => ({}),
+          ),
+        ];
   return Object.fromEntries([
+    ...media,
     row('GET', 'signedIn', false, () => 200),
     row('GET /history', 'signedIn', false, (r) => (r === 'daNoHist' ? 403 : 200)),
     row('GET /history/diff', 'signedIn', false, (r) => (r === 'daNoHist' ? 403 : 200)),
@@ -242,6 +258,10 @@ const PLAIN: Record<string, PlainRow> = {
   'POST /api/saved-searches': plain('signedIn', { body: {} }),
   'POST /api/saved-searches/:id/update': plain('signedIn', { body: {} }),
   'POST /api/saved-searches/:id/delete': plain('signedIn', { body: {} }),
+  'GET /api/media/:id': plain('signedIn'),
+  'GET /api/media/:id/file': plain('signedIn'),
+  'POST /api/media/:id/update': plain('recordWriter', { body: {} }),
+  'POST /api/media/:id/delete': plain('recordWriter', { body: {} }),
 };
 for (const v of ['labels', 'sources', 'event-types']) {
   PLAIN[`GET /api/${v}`] = plain('signedIn');

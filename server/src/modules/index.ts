@@ -24,6 +24,7 @@ import { searchRoutes } from './search/search.routes.js';
 import { accessRoutes } from './access/access.routes.js';
 import { workflowRoutes } from './workflow/workflow.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
+import { mediaRoutes } from './media/media.routes.js';
 
 export interface ModuleDeps {
   db: Db;
@@ -57,4 +58,5 @@ export async function registerModules(app: FastifyInstance, deps: ModuleDeps): P
   vocabCsvRoutes(app, deps);
   searchRoutes(app, deps);
   exportRoutes(app, deps);
+  await mediaRoutes(app, deps);
 }

@@ -70,6 +70,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For requests that cannot go through `request` (file uploads with progress, api/media.ts). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Called on any 401 outside the auth endpoints (expired session). */
 export function setUnauthenticatedHandler(handler: ((path: string) => void) | null): void {
   onUnauthenticated = handler;
