@@ -2,6 +2,7 @@
  * Search benchmark (issue 6). Not part of `npm test`. Usage:
  *   npm run bench -w bench -- [--scale 1] [--pg postgres://postgres@127.0.0.1:5432/dalil_bench]
  *                              [--pglite ./data/bench-pglite] [--pglite-bulletins 100000] [--iterations 15] [--skip-pg]
+ *                              [--generate-only]
  * Generates the data once (a database that already holds bulletins is reused), then runs 20 fixed
  * searches and prints p50/p95 through the API, as raw SQL, and written Bayanat's way.
  */
@@ -26,6 +27,7 @@ const arg = (name: string, def?: string) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const ITER = Number(arg('iterations', '15'));
+const generateOnly = args.includes('--generate-only');
 
 function config(): Config {
   const c = {
@@ -330,18 +332,20 @@ async function main(): Promise<void> {
     const sizes: Sizes = scaled(scale);
     console.log(`PostgreSQL at scale ${scale}:`, sizes);
     await generate(database, sizes);
-    const counts = await one<Record<string, number>>(
-      database.db,
-      sql`select (select count(*) from bulletins)::int b, (select count(*) from actors)::int a, (select count(*) from incidents)::int i,
+    if (!generateOnly) {
+      const counts = await one<Record<string, number>>(
+        database.db,
+        sql`select (select count(*) from bulletins)::int b, (select count(*) from actors)::int a, (select count(*) from incidents)::int i,
         ((select count(*) from actor_bulletin_relations) + (select count(*) from bulletin_relations) + (select count(*) from incident_bulletin_relations)
           + (select count(*) from incident_actor_relations) + (select count(*) from actor_relations))::int r`,
-    );
-    out.push(
-      await runCases(
-        database,
-        `PostgreSQL 15 — ${counts.b} bulletins, ${counts.a} actors, ${counts.i} incidents, ${counts.r} relations`,
-      ),
-    );
+      );
+      out.push(
+        await runCases(
+          database,
+          `PostgreSQL 15 — ${counts.b} bulletins, ${counts.a} actors, ${counts.i} incidents, ${counts.r} relations`,
+        ),
+      );
+    }
     await database.close();
   }
   const pgliteDir = arg('pglite');
@@ -356,7 +360,7 @@ async function main(): Promise<void> {
     };
     console.log('PGlite:', sizes);
     await generate(database, sizes);
-    out.push(await runCases(database, `PGlite — ${b} bulletins`));
+    if (!generateOnly) out.push(await runCases(database, `PGlite — ${b} bulletins`));
     await database.close();
   }
   console.log(`\n${out.join('\n')}`);
