@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, sql } from '../../db/client.js';
 import { signedIn, testApp, type Client, type TestContext } from '../../../test/helpers.js';
+import { saveSearchTimeoutMs } from './search.engine.js';
 import { eventTypeIds, insertLabel, insertLocation, insertSource } from './search.fixtures.js';
 
 let ctx: TestContext;
@@ -326,7 +327,7 @@ describe('saved and background searches', () => {
   });
 
   it('a search over the time limit runs in the background; results are owner-only and re-filtered', async () => {
-    await ctx.database.db.execute(sql`insert into settings (key, value) values ('search', '{"timeoutMs": -1}'::jsonb)`);
+    await saveSearchTimeoutMs(ctx.database.db, -1);
     try {
       const queued = await member.post('/api/bulletins/search', { blocks: [{ text: 'shelling' }] });
       expect(queued.statusCode).toBe(202);
@@ -349,7 +350,7 @@ describe('saved and background searches', () => {
         .execute(sql`delete from user_groups where user_id = ${member.userId}`)
         .catch(() => undefined);
     } finally {
-      await ctx.database.db.execute(sql`delete from settings where key = 'search'`);
+      await saveSearchTimeoutMs(ctx.database.db, null);
     }
   });
 });

@@ -31,19 +31,39 @@ export class SearchTimedOut extends Error {
 export const SEARCH_SETTINGS_KEY = 'search';
 export const DEFAULT_SEARCH_TIMEOUT_MS = 5000;
 
+/** How long a process trusts its cached copy (another process, e.g. the CLI, may change it). */
+const SETTINGS_TTL_MS = 30_000;
+const timeoutCache = new WeakMap<Db, { value: number; at: number }>();
+
 /**
  * Interactive statement timeout (settings key `search`, `{"timeoutMs": 5000}`); 0 disables it and
  * -1 sends every advanced search to the background queue. PGlite ignores statement_timeout, so
- * there only -1 moves searches to the background.
+ * there only -1 moves searches to the background. Read once per process (per database) and kept
+ * for 30 s, so a search does not pay a settings query; `saveSearchTimeoutMs` refreshes it at once.
  */
 export async function searchTimeoutMs(db: Db): Promise<number> {
+  const cached = timeoutCache.get(db);
+  if (cached && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.value;
   const [row] = await db
     .select({ value: settings.value })
     .from(settings)
     .where(eq(settings.key, SEARCH_SETTINGS_KEY))
     .limit(1);
   const v = (row?.value as { timeoutMs?: unknown } | undefined)?.timeoutMs;
-  return typeof v === 'number' && Number.isInteger(v) && v >= -1 ? v : DEFAULT_SEARCH_TIMEOUT_MS;
+  const value = typeof v === 'number' && Number.isInteger(v) && v >= -1 ? v : DEFAULT_SEARCH_TIMEOUT_MS;
+  timeoutCache.set(db, { value, at: Date.now() });
+  return value;
+}
+
+/** Stores the search timeout (null = back to the default) and drops this process's cached copy. */
+export async function saveSearchTimeoutMs(db: Db, timeoutMs: number | null): Promise<void> {
+  if (timeoutMs === null) await db.delete(settings).where(eq(settings.key, SEARCH_SETTINGS_KEY));
+  else
+    await db
+      .insert(settings)
+      .values({ key: SEARCH_SETTINGS_KEY, value: { timeoutMs } })
+      .onConflictDoUpdate({ target: settings.key, set: { value: { timeoutMs }, updatedAt: sql`now()` } });
+  timeoutCache.delete(db);
 }
 
 interface SearchCursor extends Record<string, unknown> {
