@@ -261,6 +261,8 @@ export async function generate(
     if (database.engine === 'postgres') await exec(db, `set maintenance_work_mem = '512MB'`);
     await restoreIndexes(db, log);
   });
-  await timed('analyze', log, () => exec(db, 'analyze'));
+  // VACUUM as autovacuum would have on a live database: it sets the visibility map that
+  // index-only scans (newest-first pages) rely on.
+  await timed('vacuum analyze', log, () => exec(db, 'vacuum analyze'));
   log(`  generation total: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, sql } from '../../db/client.js';
 import { signedIn, testApp, type Client, type TestContext } from '../../../test/helpers.js';
-import { saveSearchTimeoutMs } from './search.engine.js';
+import { actingUserById } from '../workflow/workflow.users.js';
+import { saveSearchTimeoutMs, searchCondition } from './search.engine.js';
+import { KINDS } from './search.kinds.js';
+import type { Block } from './search.schemas.js';
 import { eventTypeIds, insertLabel, insertLocation, insertSource } from './search.fixtures.js';
 
 let ctx: TestContext;
@@ -294,6 +297,34 @@ describe('bulletin search: blocks', () => {
     const withAnd = [...blocks.slice(0, 3), { op: 'and', text: 'aleppo' }, { op: 'or', ids: [b.b4] }];
     expect(await ids(admin, withAnd)).toEqual(set('b2', 'b4'));
     expect(await ids(da, withAnd)).toEqual(set('b2'));
+  });
+  it('broad searches (EXISTS as per-record probes) match exactly the records the default form matches', async () => {
+    const nearTartus = { lat: 34.889, lng: 35.8866, radiusM: 20_000 };
+    const cases: { blocks: Block[]; expected: number[] }[] = [
+      { blocks: [{ near: nearTartus }], expected: set('b1', 'b2', 'b3', 'b4') },
+      { blocks: [{ locations: [v.tartusGov as number] }], expected: set('b1', 'b2', 'b4') },
+      { blocks: [{ event: { types: [v.et1 as number], from: '1965-06-01', to: '1965-06-01' } }], expected: set('b2') },
+      {
+        blocks: [
+          { text: 'shelling' },
+          { op: 'or', text: 'checkpoint' },
+          { op: 'and', locations: [v.aleppo as number] },
+        ],
+        expected: set('b2'),
+      },
+    ];
+    const actor = await actingUserById(ctx.database.db, admin.userId);
+    if (!actor) throw new Error('no acting user');
+    for (const c of cases) {
+      const found: number[][] = [];
+      for (const spec of [KINDS.bulletin, { ...KINDS.bulletin, probe: true }]) {
+        const where = await searchCondition(ctx.database.db, actor, spec, c.blocks, false);
+        const r = await rows<{ id: number }>(ctx.database.db, sql`select id from bulletins where ${where}`);
+        found.push(sorted(r.map((x) => Number(x.id))));
+      }
+      expect(found[0]).toEqual(c.expected);
+      expect(found[1]).toEqual(c.expected);
+    }
   });
 });
 
