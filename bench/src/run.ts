@@ -2,10 +2,11 @@
  * Search benchmark (issue 6). Not part of `npm test`. Usage:
  *   npm run bench -w bench -- [--scale 1] [--pg postgres://postgres@127.0.0.1:5432/dalil_bench]
  *                              [--pglite ./data/bench-pglite] [--pglite-bulletins 100000] [--iterations 15] [--skip-pg]
+ *                              [--generate-only] [--explain plans.txt]
  * Generates the data once (a database that already holds bulletins is reused), then runs 20 fixed
  * searches and prints p50/p95 through the API, as raw SQL, and written Bayanat's way.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,6 +27,7 @@ const arg = (name: string, def?: string) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const ITER = Number(arg('iterations', '15'));
+const generateOnly = args.includes('--generate-only');
 
 function config(): Config {
   const c = {
@@ -242,6 +244,33 @@ async function login(app: Awaited<ReturnType<typeof buildApp>>, username: string
   return { cookie, csrf: body.csrfToken, id: body.user.id };
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of each search's page query, as the API would run it, into a file. */
+async function explainCases(database: Database, file: string): Promise<void> {
+  const db = database.db;
+  const ids: Record<Case['user'], number> = { admin: 0, da: 0, member: 0 };
+  for (const [k, name] of [
+    ['admin', 'benchadmin'],
+    ['da', 'benchda'],
+    ['member', 'benchmember'],
+  ] as const)
+    ids[k] = Number((await one<{ id: number }>(db, sql`select id from users where username = ${name}`)).id);
+  const out: string[] = [];
+  let n = 0;
+  for (const c of await cases(db)) {
+    n++;
+    const actor = await actingUserById(db, ids[c.user]);
+    if (!actor) throw new Error('no actor');
+    const q = await searchQueries(db, actor, c.kind, { blocks: c.blocks, limit: 30, count: 'estimate' }, false);
+    await rows(db, q.page); // warm
+    const plan = await rows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${q.page}`);
+    const text = plan.map((r) => r['QUERY PLAN']);
+    const exec = text.find((l) => l.startsWith('Execution Time')) ?? '';
+    console.log(`${n}. ${c.name}: ${exec} (ranked: ${q.ranked}, estimated: ${q.estimated ?? '—'})`);
+    out.push(`## ${n}. ${c.name} (ranked: ${q.ranked}, estimated: ${q.estimated ?? '—'})`, ...text, '');
+  }
+  writeFileSync(file, out.join('\n'));
+}
+
 async function runCases(database: Database, label: string): Promise<string> {
   const db = database.db;
   const app = await buildApp({ config: config(), database, logger: false });
@@ -330,18 +359,22 @@ async function main(): Promise<void> {
     const sizes: Sizes = scaled(scale);
     console.log(`PostgreSQL at scale ${scale}:`, sizes);
     await generate(database, sizes);
-    const counts = await one<Record<string, number>>(
-      database.db,
-      sql`select (select count(*) from bulletins)::int b, (select count(*) from actors)::int a, (select count(*) from incidents)::int i,
+    const explainFile = arg('explain');
+    if (explainFile) await explainCases(database, explainFile);
+    else if (!generateOnly) {
+      const counts = await one<Record<string, number>>(
+        database.db,
+        sql`select (select count(*) from bulletins)::int b, (select count(*) from actors)::int a, (select count(*) from incidents)::int i,
         ((select count(*) from actor_bulletin_relations) + (select count(*) from bulletin_relations) + (select count(*) from incident_bulletin_relations)
           + (select count(*) from incident_actor_relations) + (select count(*) from actor_relations))::int r`,
-    );
-    out.push(
-      await runCases(
-        database,
-        `PostgreSQL 15 — ${counts.b} bulletins, ${counts.a} actors, ${counts.i} incidents, ${counts.r} relations`,
-      ),
-    );
+      );
+      out.push(
+        await runCases(
+          database,
+          `PostgreSQL 15 — ${counts.b} bulletins, ${counts.a} actors, ${counts.i} incidents, ${counts.r} relations`,
+        ),
+      );
+    }
     await database.close();
   }
   const pgliteDir = arg('pglite');
@@ -356,7 +389,7 @@ async function main(): Promise<void> {
     };
     console.log('PGlite:', sizes);
     await generate(database, sizes);
-    out.push(await runCases(database, `PGlite — ${b} bulletins`));
+    if (!generateOnly) out.push(await runCases(database, `PGlite — ${b} bulletins`));
     await database.close();
   }
   console.log(`\n${out.join('\n')}`);

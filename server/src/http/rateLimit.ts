@@ -50,10 +50,14 @@ let sweeps = 0;
 export async function enforceRateLimit(db: Db, name: RateRuleName, subject: string, scale = 1): Promise<void> {
   const rule: RateRule = { ...RATE_RULES[name], max: Math.max(1, Math.round(RATE_RULES[name].max * scale)) };
   // The window starts at the first request of the subject and lasts windowSeconds.
+  // A counter need not survive a crash: the statement turns synchronous_commit off for its own
+  // implicit transaction (set_config local), sparing every searching or exporting request a WAL
+  // flush (~4 ms on this kind of disk) without a BEGIN/COMMIT round trip.
   const [row] = await rows<{ count: number; expires_at: Date | string }>(
     db,
     sql`insert into rate_limits (key, count, expires_at)
-        values (${`${name}:${subject}`}, 1, now() + make_interval(secs => ${rule.windowSeconds}))
+        select ${`${name}:${subject}`}, 1, now() + make_interval(secs => ${rule.windowSeconds})
+        from (select set_config('synchronous_commit', 'off', true)) async_commit
         on conflict (key) do update set
           count = case when rate_limits.expires_at <= now() then 1 else rate_limits.count + 1 end,
           expires_at = case when rate_limits.expires_at <= now()

@@ -73,6 +73,11 @@ export const bulletins = pgTable(
     index('bulletins_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('bulletins_search_tsv_idx').using('gin', t.searchTsv),
     index('bulletins_import_key_idx').on(t.importKey),
+    // Newest-first pages that filter on other tables (events, links) walk this backwards with an
+    // index-only scan instead of reading every wide row's heap page for `deleted`.
+    index('bulletins_live_id_idx')
+      .on(t.id)
+      .where(sql`not ${t.deleted}`),
   ],
 );
 

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, sql } from '../../db/client.js';
 import { signedIn, testApp, type Client, type TestContext } from '../../../test/helpers.js';
+import { actingUserById } from '../workflow/workflow.users.js';
+import { saveSearchTimeoutMs, searchCondition } from './search.engine.js';
+import { KINDS } from './search.kinds.js';
+import type { Block } from './search.schemas.js';
 import { eventTypeIds, insertLabel, insertLocation, insertSource } from './search.fixtures.js';
 
 let ctx: TestContext;
@@ -294,6 +298,34 @@ describe('bulletin search: blocks', () => {
     expect(await ids(admin, withAnd)).toEqual(set('b2', 'b4'));
     expect(await ids(da, withAnd)).toEqual(set('b2'));
   });
+  it('broad searches (EXISTS as per-record probes) match exactly the records the default form matches', async () => {
+    const nearTartus = { lat: 34.889, lng: 35.8866, radiusM: 20_000 };
+    const cases: { blocks: Block[]; expected: number[] }[] = [
+      { blocks: [{ near: nearTartus }], expected: set('b1', 'b2', 'b3', 'b4') },
+      { blocks: [{ locations: [v.tartusGov as number] }], expected: set('b1', 'b2', 'b4') },
+      { blocks: [{ event: { types: [v.et1 as number], from: '1965-06-01', to: '1965-06-01' } }], expected: set('b2') },
+      {
+        blocks: [
+          { text: 'shelling' },
+          { op: 'or', text: 'checkpoint' },
+          { op: 'and', locations: [v.aleppo as number] },
+        ],
+        expected: set('b2'),
+      },
+    ];
+    const actor = await actingUserById(ctx.database.db, admin.userId);
+    if (!actor) throw new Error('no acting user');
+    for (const c of cases) {
+      const found: number[][] = [];
+      for (const spec of [KINDS.bulletin, { ...KINDS.bulletin, probe: true }]) {
+        const where = await searchCondition(ctx.database.db, actor, spec, c.blocks, false);
+        const r = await rows<{ id: number }>(ctx.database.db, sql`select id from bulletins where ${where}`);
+        found.push(sorted(r.map((x) => Number(x.id))));
+      }
+      expect(found[0]).toEqual(c.expected);
+      expect(found[1]).toEqual(c.expected);
+    }
+  });
 });
 
 describe('saved and background searches', () => {
@@ -326,7 +358,7 @@ describe('saved and background searches', () => {
   });
 
   it('a search over the time limit runs in the background; results are owner-only and re-filtered', async () => {
-    await ctx.database.db.execute(sql`insert into settings (key, value) values ('search', '{"timeoutMs": -1}'::jsonb)`);
+    await saveSearchTimeoutMs(ctx.database.db, -1);
     try {
       const queued = await member.post('/api/bulletins/search', { blocks: [{ text: 'shelling' }] });
       expect(queued.statusCode).toBe(202);
@@ -349,7 +381,7 @@ describe('saved and background searches', () => {
         .execute(sql`delete from user_groups where user_id = ${member.userId}`)
         .catch(() => undefined);
     } finally {
-      await ctx.database.db.execute(sql`delete from settings where key = 'search'`);
+      await saveSearchTimeoutMs(ctx.database.db, null);
     }
   });
 });

@@ -5,7 +5,7 @@ import type { ActingUser } from '../../http/actingUser.js';
 import { Invalid } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { blockTerms, compileBlocks } from './search.compile.js';
-import { resolveContext } from './search.context.js';
+import { resolveContext, type Ctx } from './search.context.js';
 import { col, KINDS, type KindSpec } from './search.kinds.js';
 import type { Block, SearchKind, SearchRequest } from './search.schemas.js';
 import { rankExpression } from './search.text.js';
@@ -31,25 +31,47 @@ export class SearchTimedOut extends Error {
 export const SEARCH_SETTINGS_KEY = 'search';
 export const DEFAULT_SEARCH_TIMEOUT_MS = 5000;
 
+/** How long a process trusts its cached copy (another process, e.g. the CLI, may change it). */
+const SETTINGS_TTL_MS = 30_000;
+const timeoutCache = new WeakMap<Db, { value: number; at: number }>();
+
 /**
  * Interactive statement timeout (settings key `search`, `{"timeoutMs": 5000}`); 0 disables it and
  * -1 sends every advanced search to the background queue. PGlite ignores statement_timeout, so
- * there only -1 moves searches to the background.
+ * there only -1 moves searches to the background. Read once per process (per database) and kept
+ * for 30 s, so a search does not pay a settings query; `saveSearchTimeoutMs` refreshes it at once.
  */
 export async function searchTimeoutMs(db: Db): Promise<number> {
+  const cached = timeoutCache.get(db);
+  if (cached && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.value;
   const [row] = await db
     .select({ value: settings.value })
     .from(settings)
     .where(eq(settings.key, SEARCH_SETTINGS_KEY))
     .limit(1);
   const v = (row?.value as { timeoutMs?: unknown } | undefined)?.timeoutMs;
-  return typeof v === 'number' && Number.isInteger(v) && v >= -1 ? v : DEFAULT_SEARCH_TIMEOUT_MS;
+  const value = typeof v === 'number' && Number.isInteger(v) && v >= -1 ? v : DEFAULT_SEARCH_TIMEOUT_MS;
+  timeoutCache.set(db, { value, at: Date.now() });
+  return value;
+}
+
+/** Stores the search timeout (null = back to the default) and drops this process's cached copy. */
+export async function saveSearchTimeoutMs(db: Db, timeoutMs: number | null): Promise<void> {
+  if (timeoutMs === null) await db.delete(settings).where(eq(settings.key, SEARCH_SETTINGS_KEY));
+  else
+    await db
+      .insert(settings)
+      .values({ key: SEARCH_SETTINGS_KEY, value: { timeoutMs } })
+      .onConflictDoUpdate({ target: settings.key, set: { value: { timeoutMs }, updatedAt: sql`now()` } });
+  timeoutCache.delete(db);
 }
 
 interface SearchCursor extends Record<string, unknown> {
   id: number;
   r?: number;
   f?: 1;
+  /** The first page was a broad search (sub-queries probed per record). */
+  b?: 1;
 }
 const isSearchCursor = (v: unknown): v is SearchCursor =>
   typeof v === 'object' &&
@@ -79,6 +101,11 @@ function isTimeout(e: unknown): boolean {
 }
 
 /** The full condition of a search: not deleted, visible to the actor, and the folded blocks. */
+function conditionOf(ctx: Ctx, blocks: Block[], fuzzy: boolean): SQL {
+  const spec = ctx.spec;
+  return sql`not ${col(spec, 'deleted')} and ${spec.visible(ctx.actor)} and ${compileBlocks(blocks, ctx, fuzzy)}`;
+}
+
 export async function searchCondition(
   db: Db,
   actor: ActingUser,
@@ -86,8 +113,28 @@ export async function searchCondition(
   blocks: Block[],
   fuzzy: boolean,
 ): Promise<SQL> {
-  const ctx = await resolveContext(db, actor, spec, blocks, await visibleTargets(db, actor, blocks));
-  return sql`not ${col(spec, 'deleted')} and ${spec.visible(actor)} and ${compileBlocks(blocks, ctx, fuzzy)}`;
+  return conditionOf(
+    await resolveContext(db, actor, spec, blocks, await visibleTargets(db, actor, blocks)),
+    blocks,
+    fuzzy,
+  );
+}
+
+/**
+ * A search is broad when the planner expects at least this share of the table to match: then the
+ * newest-first page finds its 30 rows within the first few hundred records, and per-record probes
+ * (`probe` in search.kinds.ts) beat collecting every matching id first. Below `BROAD_MIN_ROWS`
+ * expected matches the table size is not even read.
+ */
+export const BROAD_SHARE = 0.02;
+const BROAD_MIN_ROWS = 5000;
+
+async function tableRows(db: Db, spec: KindSpec): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = ${spec.table}::regclass`,
+  );
+  return Number(r?.n ?? 0);
 }
 
 export async function estimate(db: Db, query: SQL): Promise<number> {
@@ -110,15 +157,20 @@ export async function searchQueries(db: Db, actor: ActingUser, kind: SearchKind,
   const spec = KINDS[kind];
   const after = decodeCursor(req.cursor, isSearchCursor);
   const terms = req.blocks.flatMap(blockTerms);
-  const where = await searchCondition(db, actor, spec, req.blocks, fuzzy);
+  const ctx = await resolveContext(db, actor, spec, req.blocks, await visibleTargets(db, actor, req.blocks));
+  const where = conditionOf(ctx, req.blocks, fuzzy);
   const estimateSql = sql`explain (format json) select 1 from ${sql.identifier(spec.table)} where ${where}`;
   let estimated: number | null = null;
   let ranked = terms.length > 0;
+  let broad = after?.b === 1;
   if (ranked && after) ranked = after.r !== undefined;
-  else if (ranked) {
+  if (!after && req.blocks.length) {
+    // The planner's estimate decides the order (rank only a few thousand matches) and the plan shape.
     estimated = await estimate(db, estimateSql);
-    ranked = estimated <= RANK_LIMIT;
+    ranked = ranked && estimated <= RANK_LIMIT;
+    broad = !ranked && estimated >= BROAD_MIN_ROWS && estimated >= BROAD_SHARE * (await tableRows(db, spec));
   }
+  const pageWhere = broad ? conditionOf({ ...ctx, spec: { ...spec, probe: true } }, req.blocks, fuzzy) : where;
   const id = col(spec, 'id');
   const rank = ranked ? rankExpression(spec, terms, fuzzy) : sql`0::real`;
   let keyset = sql`true`;
@@ -131,8 +183,9 @@ export async function searchQueries(db: Db, actor: ActingUser, kind: SearchKind,
   return {
     where,
     ranked,
+    broad,
     estimated,
-    page: sql`select ${id} as id, ${rank} as rank from ${sql.identifier(spec.table)} where ${where} and ${keyset} order by ${order} limit ${req.limit + 1}`,
+    page: sql`select ${id} as id, ${rank} as rank from ${sql.identifier(spec.table)} where ${pageWhere} and ${keyset} order by ${order} limit ${req.limit + 1}`,
     count: sql`select count(*)::int as n from ${sql.identifier(spec.table)} where ${where}`,
     estimate: estimateSql,
   };
@@ -166,6 +219,7 @@ export async function searchIds(
             id: Number(last.id),
             ...(q.ranked ? { r: Number(last.rank) } : {}),
             ...(fuzzy ? { f: 1 } : {}),
+            ...(q.broad ? { b: 1 } : {}),
           })
         : null;
     let total: number | null = null;

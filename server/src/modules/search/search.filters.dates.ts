@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Filter } from './search.context.js';
 import { expand } from './search.context.js';
-import { col, inIds } from './search.kinds.js';
+import { col, inIds, probe } from './search.kinds.js';
 import type { DateRange } from './search.schemas.js';
 
 /** Start of a calendar day in UTC, as an ISO timestamp; works for any year, before 1970 too. */
@@ -39,6 +39,6 @@ export const eventFilters: Filter = (b, ctx) => {
   if (dates.length) conds.push(sql`(${sql.join(dates, sql` and `)})`);
   if (!conds.length) return [];
   const exists = (c: SQL[]) =>
-    sql`exists (select 1 from events e where e.${sql.identifier(ctx.spec.owner)} = ${col(ctx.spec, 'id')} and ${sql.join(c, sql` and `)})`;
+    sql`exists (select 1 from events e where e.${sql.identifier(ctx.spec.owner)} = ${col(ctx.spec, 'id')} and ${sql.join(c, sql` and `)}${probe(ctx.spec)})`;
   return ev.sameEvent ? [exists(conds)] : conds.map((c) => exists([c]));
 };

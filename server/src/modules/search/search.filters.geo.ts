@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Filter } from './search.context.js';
-import { col, linkExists } from './search.kinds.js';
+import { col, linkExists, probe } from './search.kinds.js';
 import type { NearFilter } from './search.schemas.js';
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -41,12 +41,12 @@ export const geoFilters: Filter = (b, { spec }) => {
   if (by.has('originPlace') && spec.kind === 'actor') parts.push(sql`${col(spec, 'origin_place_id')} in (${places})`);
   if (by.has('geoMarkers') && spec.kind === 'bulletin') {
     parts.push(
-      sql`exists (select 1 from geo_markers g where g.bulletin_id = ${col(spec, 'id')} and ${withinRadius(sql`g.lat`, sql`g.lng`, near)})`,
+      sql`exists (select 1 from geo_markers g where g.bulletin_id = ${col(spec, 'id')} and ${withinRadius(sql`g.lat`, sql`g.lng`, near)}${probe(spec)})`,
     );
   }
   if (by.has('events')) {
     parts.push(
-      sql`exists (select 1 from events e where e.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and e.location_id in (${places}))`,
+      sql`exists (select 1 from events e where e.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and e.location_id in (${places})${probe(spec)})`,
     );
   }
   return [parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`];

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { expand, type Ctx, type Filter } from './search.context.js';
-import { col, inIds, linkExists, type Link } from './search.kinds.js';
+import { col, inIds, linkExists, probe, type Link } from './search.kinds.js';
 
 /** any: linked to one of them; all: linked to each (each with its subtree when asked). */
 export function linkMode(ctx: Ctx, link: Link, groups: number[][], mode: 'any' | 'all' | undefined): SQL {
@@ -74,7 +74,7 @@ export function placeCondition(ctx: Ctx, ids: number[]): SQL {
           )})`
         : sql`false`
       : linkExists(spec, 'locations', (t) => inIds(t, ids));
-  const events = sql`exists (select 1 from events e where e.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and ${inIds(sql`e.location_id`, ids)})`;
+  const events = sql`exists (select 1 from events e where e.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and ${inIds(sql`e.location_id`, ids)}${probe(spec)})`;
   return sql`(${own} or ${events})`;
 }
 

@@ -28,6 +28,11 @@ export interface KindSpec {
   /** Column naming the record in events and link tables (bulletin_id, actor_id, incident_id). */
   owner: string;
   visible(actor: ActingUser): SQL;
+  /**
+   * Compile EXISTS sub-queries as per-record probes (see `probe`). Set by the engine for a broad
+   * search's page query only; the count and estimate keep the default form.
+   */
+  probe?: boolean;
   links: Partial<Record<Link, { table: string; target: string; viaProfile?: boolean }>>;
 }
 
@@ -87,6 +92,16 @@ export function idList(values: readonly number[]): SQL {
   );
 }
 
+/**
+ * Ends an EXISTS sub-query. By default the planner may turn an EXISTS under OR into a hashed
+ * sub-plan, which first collects EVERY matching id (266,000 for a radius around Aleppo at a
+ * million bulletins) before the newest-first scan can stop after 30. For broad searches the engine
+ * sets `spec.probe`: `offset 0` keeps the EXISTS as a per-record index probe, so the scan stops early.
+ */
+export function probe(spec: KindSpec): SQL {
+  return spec.probe ? sql` offset 0` : sql``;
+}
+
 /** `exists (select 1 from <link> x where x.owner = record.id and <cond(x.target)>)`. */
 export function linkExists(spec: KindSpec, link: Link, cond: (target: SQL) => SQL): SQL {
   const l = spec.links[link];
@@ -94,9 +109,9 @@ export function linkExists(spec: KindSpec, link: Link, cond: (target: SQL) => SQ
   const target = sql`x.${sql.identifier(l.target)}`;
   if (l.viaProfile) {
     return sql`exists (select 1 from actor_profiles p join ${sql.identifier(l.table)} x on x.profile_id = p.id
-      where p.actor_id = ${col(spec, 'id')} and ${cond(target)})`;
+      where p.actor_id = ${col(spec, 'id')} and ${cond(target)}${probe(spec)})`;
   }
-  return sql`exists (select 1 from ${sql.identifier(l.table)} x where x.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and ${cond(target)})`;
+  return sql`exists (select 1 from ${sql.identifier(l.table)} x where x.${sql.identifier(spec.owner)} = ${col(spec, 'id')} and ${cond(target)}${probe(spec)})`;
 }
 
 export function inIds(target: SQL, values: readonly number[]): SQL {

@@ -1,0 +1,1 @@
+CREATE INDEX "bulletins_live_id_idx" ON "bulletins" USING btree ("id") WHERE not "bulletins"."deleted";
