@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Database } from '../../server/src/db/client.js';
 import { normalizeText } from '../../server/src/lib/normalize.js';
-import { AR_WORDS, EN_WORDS } from './words.js';
+import { AR_WORDS, EN_WORDS, FIRST_AR, FIRST_EN, LAST_AR, LAST_EN } from './words.js';
 
 /**
  * Bulletin and incident rows built in TypeScript, 10,000 at a time, and inserted with one
@@ -16,7 +16,7 @@ type Db = Database['db'];
 export interface Vocab {
   labels: { id: number; norm: string }[];
   /** Places with coordinates (the ones a search by location or radius can find). */
-  places: { id: number; lat: number; lng: number; norm: string }[];
+  places: { id: number; lat: number; lng: number; norm: string; name: string; nameAr: string }[];
   eventTypes: number[];
 }
 
@@ -34,6 +34,9 @@ export async function vocab(db: Db): Promise<Vocab> {
       lat: Number(p.lat),
       lng: Number(p.lng),
       norm: normalizeText(`${p.full_name} ${p.full_name_ar}`),
+      // The place itself, without its parents: what a title or a witness would name.
+      name: (p.full_name.split(',')[0] ?? '').trim(),
+      nameAr: (p.full_name_ar.split(/[,،]/)[0] ?? '').trim(),
     })),
     eventTypes: ets.map((e) => Number(e.id)),
   };
@@ -57,13 +60,37 @@ const DAY = 86_400_000;
 const PUB_START = Date.UTC(2011, 2, 1);
 const STATUSES = ['Human Created', 'Machine Created', 'Peer Reviewed', 'Finalized'];
 
-/** n words; indexes skewed towards the start of the list (a few words are much more common, as in real text). */
-function sentence(r: () => number, n: number, raw: string[], norm: string[]): [string, string] {
+/**
+ * Cumulative Zipf weights (the k-th most common word is 1/k as frequent as the first), which is
+ * how word frequencies fall off in real text: a few words in almost every record, a long tail of
+ * words in a few percent of them. The lists in words.ts are ordered by intended frequency.
+ */
+function zipfCdf(n: number): Float64Array {
+  const c = new Float64Array(n);
+  let sum = 0;
+  for (let k = 0; k < n; k++) c[k] = sum += 1 / (k + 1);
+  for (let k = 0; k < n; k++) c[k] = (c[k] as number) / sum;
+  return c;
+}
+const EN_CDF = zipfCdf(EN_WORDS.length);
+const AR_CDF = zipfCdf(AR_WORDS.length);
+function zipfIndex(u: number, cdf: Float64Array): number {
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cdf[mid] as number) < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** n words drawn with Zipf frequencies. */
+function sentence(r: () => number, n: number, raw: string[], norm: string[], cdf: Float64Array): [string, string] {
   const a: string[] = [];
   const b: string[] = [];
   for (let i = 0; i < n; i++) {
-    const u = r();
-    const k = Math.floor(u * u * raw.length);
+    const k = zipfIndex(r(), cdf);
     a.push(raw[k] as string);
     b.push(norm[k] as string);
   }
@@ -93,15 +120,27 @@ export async function insertBulletins(db: Db, total: number, v: Vocab, [gA, gB]:
     const bg: unknown[] = [];
     for (let g = from; g <= to; g++) {
       const r = rng(g * 2654435761);
-      const [title, titleN] = sentence(r, 5 + (g % 4), EN_WORDS, EN_NORM);
-      const [titleAr, titleArN] = sentence(r, 4 + (g % 4), AR_WORDS, AR_NORM);
+      const [titleWords] = sentence(r, 5 + (g % 4), EN_WORDS, EN_NORM, EN_CDF);
+      const [titleArWords] = sentence(r, 4 + (g % 4), AR_WORDS, AR_NORM, AR_CDF);
       // A third of the descriptions are Arabic, the rest English, two or three sentences long.
-      const [descr, descrN] =
-        g % 3 === 0 ? sentence(r, 20 + (g % 40), AR_WORDS, AR_NORM) : sentence(r, 20 + (g % 40), EN_WORDS, EN_NORM);
-      const tagK = Math.floor(r() * 40);
-      const origin = `YT-${(g * 7919) % 1000003}`;
+      const arabic = g % 3 === 0;
+      const [body] = arabic
+        ? sentence(r, 20 + (g % 40), AR_WORDS, AR_NORM, AR_CDF)
+        : sentence(r, 20 + (g % 40), EN_WORDS, EN_NORM, EN_CDF);
       const label = pickOf(r, v.labels);
       const place = skewOf(r, v.places);
+      // Real records name the place in the title and often a witness in the text.
+      const witness =
+        g % 4 === 0
+          ? arabic
+            ? `${pickOf(r, FIRST_AR)} ${pickOf(r, LAST_AR)}`
+            : `${pickOf(r, FIRST_EN)} ${pickOf(r, LAST_EN)}`
+          : '';
+      const title = place?.name ? `${titleWords} in ${place.name}` : titleWords;
+      const titleAr = place?.nameAr ? `${titleArWords} في ${place.nameAr}` : titleArWords;
+      const descr = witness ? `${body}. ${arabic ? 'الشاهد' : 'Witness'} ${witness}` : body;
+      const tagK = Math.floor(r() * 40);
+      const origin = `YT-${(g * 7919) % 1000003}`;
       const pub = PUB_START + Math.floor(r() * 4700) * DAY;
       b.push({
         id: g,
@@ -115,7 +154,7 @@ export async function insertBulletins(db: Db, total: number, v: Vocab, [gA, gB]:
         documentation_date: new Date(pub + 2 * DAY).toISOString(),
         created_at: new Date(pub + 30 * DAY).toISOString(),
         comments: 'generated',
-        search_text: `${g} ${titleN} ${titleArN} ${descrN} ${EN_NORM[tagK]} ${normalizeText(origin)} ${label?.norm ?? ''} ${place?.norm ?? ''}`,
+        search_text: `${g} ${normalizeText(title)} ${normalizeText(titleAr)} ${normalizeText(descr)} ${EN_NORM[tagK]} ${normalizeText(origin)} ${label?.norm ?? ''} ${place?.norm ?? ''}`,
       });
       if (label) bl.push({ bulletin_id: g, label_id: label.id });
       if (place) bloc.push({ bulletin_id: g, location_id: place.id });
@@ -172,8 +211,8 @@ export async function insertIncidents(db: Db, total: number, v: Vocab): Promise<
     const iloc: unknown[] = [];
     for (let g = from; g <= to; g++) {
       const r = rng(g * 40503 + 7);
-      const [title, titleN] = sentence(r, 4 + (g % 4), EN_WORDS, EN_NORM);
-      const [titleAr, titleArN] = sentence(r, 3 + (g % 4), AR_WORDS, AR_NORM);
+      const [title, titleN] = sentence(r, 4 + (g % 4), EN_WORDS, EN_NORM, EN_CDF);
+      const [titleAr, titleArN] = sentence(r, 3 + (g % 4), AR_WORDS, AR_NORM, AR_CDF);
       inc.push({
         id: g,
         title,

@@ -12,9 +12,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../server/src/app.js';
-import type { Config } from '../../server/src/config.js';
+import { loadConfig, type Config } from '../../server/src/config.js';
 import { openPglite, openPostgres, rows, type Database } from '../../server/src/db/client.js';
-import { estimate, searchQueries } from '../../server/src/modules/search/search.engine.js';
+import {
+  BROAD_MIN_ROWS,
+  estimate,
+  searchQueries,
+  tableRowsSql,
+} from '../../server/src/modules/search/search.engine.js';
+import { presentSql } from '../../server/src/modules/search/search.present.js';
 import { KINDS, col } from '../../server/src/modules/search/search.kinds.js';
 import type { Block, SearchKind } from '../../server/src/modules/search/search.schemas.js';
 import { actingUserById } from '../../server/src/modules/workflow/workflow.users.js';
@@ -29,31 +35,17 @@ const arg = (name: string, def?: string) => {
 const ITER = Number(arg('iterations', '15'));
 const generateOnly = args.includes('--generate-only');
 
+/** The server's own configuration, read from a fixed environment: no field can be forgotten. */
 function config(): Config {
-  const c = {
-    // Optional fields other modules add to Config over time get safe defaults here.
-    mapTileHosts: [] as string[],
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'dalil-bench-')),
-    databaseUrl: undefined,
-    adminUsername: 'admin',
-    adminPassword: undefined,
-    cookieSecure: false,
-    trustProxy: false,
-    sessionIdleMinutes: 600,
-    sessionAbsoluteHours: 12,
-    publicUrl: 'http://localhost:3000',
-    reauthMinutes: 15,
-    lockout: { threshold: 50, ipThreshold: 500, baseSeconds: 1, maxSeconds: 2, windowMinutes: 1 },
-    rateLimitScale: 100_000,
-    recaptcha: null,
-    oidc: null,
-    webDist: join(tmpdir(), 'dalil-no-web'),
-    logLevel: 'silent',
-    secrets: { sessionKey: 'bench-session-key-0123456789abcdef', encryptionKey: 'bench-encryption-key-0123456789ab' },
-  };
-  return c as unknown as Config;
+  const c = loadConfig({
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'dalil-bench-')),
+    LOG_LEVEL: 'silent',
+    WEB_DIST: join(tmpdir(), 'dalil-no-web'),
+    // Thousands of timed searches from three users must not trip the per-user limits.
+    RATE_LIMIT_SCALE: '100000',
+    SESSION_IDLE_MINUTES: '600',
+  });
+  return { ...c, lockout: { ...c.lockout, threshold: 50, ipThreshold: 500 } };
 }
 
 interface Case {
@@ -84,6 +76,16 @@ async function cases(db: Database['db']): Promise<Case[]> {
     sql`select l.id, l.lat, l.lng, l.title, l.parent_id as parent from bulletin_locations bl join locations l on l.id = bl.location_id where l.lat is not null group by l.id order by count(*) desc limit 1`,
   );
   const gov = { id: town.parent ?? town.id };
+  // Places an investigator would name in a text search: one-word names in the middle of the
+  // frequency table (each in a fraction of a percent of the records), not the most common town.
+  const named = await rows<{ title: string; title_ar: string }>(
+    db,
+    sql`select trim(l.title) as title, trim(l.title_ar) as title_ar from bulletin_locations bl join locations l on l.id = bl.location_id
+        where trim(l.title) ~ '^[A-Za-z]+$' and trim(l.title_ar) !~ '[[:space:]]' and l.title_ar <> ''
+        group by l.id order by count(*) desc, l.id offset 20 limit 2`,
+  );
+  const [placeA, placeB] = named;
+  if (!placeA || !placeB) throw new Error('no named places in the data');
   const et = await one<{ id: number }>(
     db,
     sql`select event_type_id as id from events where event_type_id is not null group by 1 order by count(*) desc limit 1`,
@@ -98,15 +100,15 @@ async function cases(db: Database['db']): Promise<Case[]> {
     },
     { name: 'single word (rare)', kind: 'bulletin', user: 'admin', blocks: [{ text: 'sarin' }], bayanat: ['sarin'] },
     {
-      name: 'three words',
+      name: 'three words (with a place)',
       kind: 'bulletin',
       user: 'admin',
-      blocks: [{ text: 'hospital children killed' }],
-      bayanat: ['hospital', 'children', 'killed'],
+      blocks: [{ text: `hospital airstrike ${placeA.title}` }],
+      bayanat: ['hospital', 'airstrike', normalizeText(placeA.title)],
       multiWord: true,
     },
     {
-      name: 'two words',
+      name: 'two common words',
       kind: 'bulletin',
       user: 'admin',
       blocks: [{ text: 'checkpoint detained' }],
@@ -121,11 +123,11 @@ async function cases(db: Database['db']): Promise<Case[]> {
       bayanat: [normalizeText('مستشفى')],
     },
     {
-      name: 'Arabic three words',
+      name: 'Arabic three words (with a place)',
       kind: 'bulletin',
       user: 'admin',
-      blocks: [{ text: 'قصف سوق أطفال' }],
-      bayanat: normalizeText('قصف سوق أطفال').split(' '),
+      blocks: [{ text: `قصف سوق ${placeA.title_ar}` }],
+      bayanat: normalizeText(`قصف سوق ${placeA.title_ar}`).split(' '),
       multiWord: true,
     },
     {
@@ -180,11 +182,11 @@ async function cases(db: Database['db']): Promise<Case[]> {
       bayanat: ['hospital'],
     },
     {
-      name: 'restricted user, 3 words',
+      name: 'restricted user, 3 words (with a place)',
       kind: 'bulletin',
       user: 'da',
-      blocks: [{ text: 'civilians killed market' }],
-      bayanat: ['civilians', 'killed', 'market'],
+      blocks: [{ text: `civilians killed ${placeB.title}` }],
+      bayanat: ['civilians', 'killed', normalizeText(placeB.title)],
       multiWord: true,
     },
     {
@@ -305,10 +307,26 @@ async function runCases(database: Database, label: string): Promise<string> {
     });
     const actor = await actingUserById(db, u.id);
     if (!actor) throw new Error('no actor');
-    const q = await searchQueries(db, actor, c.kind, { ...body }, false);
+    // "Raw SQL" = the very statements the API sends for this search, prepared beforehand and sent
+    // back to back on the same pool: the planner's estimate, the table size when the search may be
+    // broad, the page, and the one statement that reads the page's rows. API ÷ raw is then what
+    // HTTP, the session, the rate limit and JSON add to the database's own work.
+    // When nothing matches exactly the API searches again with partial words (fuzzy): so does this.
+    const exact = await searchQueries(db, actor, c.kind, { ...body }, false);
+    const runs = [exact];
+    if (c.bayanat && !(await rows(db, exact.page)).length)
+      runs.push(await searchQueries(db, actor, c.kind, { ...body }, true));
+    const last = runs[runs.length - 1] as typeof exact;
+    const pageIds = (await rows<{ id: number }>(db, last.page)).slice(0, 30).map((r) => Number(r.id));
     const raw = await time(async () => {
-      const found = await rows(db, q.page);
-      if (found.length > 30) await estimate(db, q.estimate);
+      for (const q of runs) {
+        if (q.estimated !== null) await estimate(db, q.estimate);
+        if (!q.ranked && q.estimated !== null && q.estimated >= BROAD_MIN_ROWS)
+          await rows(db, tableRowsSql(KINDS[c.kind]));
+        const found = await rows(db, q.page);
+        if (q.estimated === null && found.length > 30) await estimate(db, q.estimate);
+      }
+      if (pageIds.length) await rows(db, presentSql(c.kind, pageIds));
     });
     let bay: number[] | null = null;
     if (c.bayanat) {

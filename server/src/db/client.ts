@@ -21,6 +21,12 @@ export interface Database {
   /** The embedded instance, when running on PGlite (migrations, cloning in tests). */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /**
+   * A Db whose every statement is cancelled after `timeoutMs` (search). On PostgreSQL its
+   * connections carry the timeout from the start, so no BEGIN / SET LOCAL / COMMIT is spent per
+   * request; PGlite has no statement timeout, so there it is the plain Db.
+   */
+  withStatementTimeout(timeoutMs: number): Db;
 }
 
 // Timestamps come back as JS Date on both drivers; bigint counts as numbers.
@@ -92,6 +98,7 @@ export function wrapPglite(client: PGlite): Database {
     db,
     engine: 'pglite',
     pglite: client,
+    withStatementTimeout: () => db,
     close: () => client.close(),
     ping: async () => {
       try {
@@ -107,11 +114,26 @@ export function wrapPglite(client: PGlite): Database {
 export function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  // One small pool per timeout in use; a changed setting starts a new pool and ends the old one
+  // once its clients are back (pg's end() waits for them).
+  let timed: { ms: number; pool: pg.Pool; db: Db } | null = null;
+  const withStatementTimeout = (ms: number): Db => {
+    const wanted = Math.max(1, Math.floor(ms));
+    if (timed?.ms === wanted) return timed.db;
+    const old = timed;
+    const p = new pg.Pool({ connectionString: url, max: 5, statement_timeout: wanted });
+    timed = { ms: wanted, pool: p, db: drizzlePg(p, { schema }) as unknown as Db };
+    if (old) void old.pool.end();
+    return timed.db;
+  };
   return {
     db,
     engine: 'postgres',
     pool,
-    close: () => pool.end(),
+    withStatementTimeout,
+    close: async () => {
+      await Promise.all([pool.end(), timed?.pool.end()]);
+    },
     ping: async () => {
       try {
         await pool.query('select 1');

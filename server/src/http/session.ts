@@ -4,7 +4,6 @@ import type { Db } from '../db/client.js';
 import { findLiveSession, revokeSession, touchSession, type SessionStage } from '../modules/auth/sessions.repo.js';
 import { hashToken } from '../modules/auth/tokens.js';
 import { getSecuritySettings, type SecuritySettings } from '../modules/security/securitySettings.js';
-import { groupsOfUser } from '../modules/users/users.repo.js';
 import type { ActingUser, Role } from './actingUser.js';
 
 export function sessionCookieName(config: Config): string {
@@ -80,13 +79,12 @@ export function registerSessionLoader(app: FastifyInstance, config: Config, db: 
       await touchSession(db, session.id);
       lastSeen = new Date(now);
     }
-    const groups = await groupsOfUser(db, user.id);
     const actor: ActingUser = {
       id: user.id,
       username: user.username,
       name: user.name,
       roles,
-      groupIds: groups.map((g) => g.id),
+      groupIds: found.groupIds,
       permissions: user.permissions,
       sessionId: session.id,
       ip: request.ip,

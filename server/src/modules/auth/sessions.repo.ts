@@ -27,14 +27,21 @@ export async function insertSession(
 export async function findLiveSession(
   db: Db,
   tokenHash: string,
-): Promise<{ session: SessionRow; user: UserRow } | null> {
+): Promise<{ session: SessionRow; user: UserRow; groupIds: number[] } | null> {
+  // The user's access groups come in the same round trip: this runs before every API request.
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      groupIds: sql<
+        number[]
+      >`array(select ug.group_id from user_groups ug where ug.user_id = ${sessions.userId} order by 1)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
     .limit(1);
-  return row ?? null;
+  return row ? { ...row, groupIds: (row.groupIds ?? []).map(Number) } : null;
 }
 
 export async function touchSession(db: Db, id: number): Promise<void> {

@@ -127,13 +127,14 @@ export async function searchCondition(
  * expected matches the table size is not even read.
  */
 export const BROAD_SHARE = 0.02;
-const BROAD_MIN_ROWS = 5000;
+export const BROAD_MIN_ROWS = 5000;
+
+/** The planner's row count of the kind's table (read only when a search may be broad). */
+export const tableRowsSql = (spec: KindSpec): SQL =>
+  sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = ${spec.table}::regclass`;
 
 async function tableRows(db: Db, spec: KindSpec): Promise<number> {
-  const [r] = await rows<{ n: number }>(
-    db,
-    sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = ${spec.table}::regclass`,
-  );
+  const [r] = await rows<{ n: number }>(db, tableRowsSql(spec));
   return Number(r?.n ?? 0);
 }
 
@@ -251,8 +252,9 @@ export async function searchIds(
   };
 
   const timeout = opts.timeoutMs ?? 0;
-  if (timeout <= 0) return attempt(db);
   try {
+    // A Db from withStatementTimeout cancels statements by itself; its timeout surfaces here too.
+    if (timeout <= 0) return await attempt(db);
     return await db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local statement_timeout = ${Math.floor(timeout)}`));
       return attempt(tx as unknown as Db);

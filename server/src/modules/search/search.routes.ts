@@ -27,11 +27,10 @@ export function searchRoutes(app: FastifyInstance, { db, database, jobWorker }: 
         const body = request.body as SearchRequest;
         try {
           const timeoutMs = await searchTimeoutMs(db);
-          // PGlite ignores statement_timeout: there the transaction that sets it would only cost
-          // three statements, so only -1 (always in the background) is passed on.
-          const page = await searchIds(db, actor, kind, body, {
-            timeoutMs: database.engine === 'pglite' && timeoutMs > 0 ? 0 : timeoutMs,
-          });
+          // The timeout comes with the connections (no BEGIN / SET LOCAL / COMMIT per search);
+          // only -1 (always in the background) is passed on.
+          const searchDb = timeoutMs > 0 ? database.withStatementTimeout(timeoutMs) : db;
+          const page = await searchIds(searchDb, actor, kind, body, { timeoutMs: timeoutMs === -1 ? -1 : 0 });
           return {
             items: await presentSearchPage(db, actor, kind, page.ids),
             nextCursor: page.nextCursor,
