@@ -30,3 +30,26 @@ export async function signInAt(page: Page, base: string, username: string, passw
   await page.getByTestId('login-submit').click();
   await page.getByTestId('bulletin-count').waitFor();
 }
+
+/**
+ * Waits for a bulletin edit to land on the record page with the given title. On a slow machine it
+ * waits long; when it fails it says what the page showed (an error alert, or which page it is on).
+ */
+export async function expectBulletinSaved(page: Page, title: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const shown = await page
+      .getByTestId('bulletin-title')
+      .textContent({ timeout: 500 })
+      .catch(() => null);
+    if (shown === title) return;
+    await page.waitForTimeout(250);
+  }
+  const alerts = await page.locator('.v-alert').allTextContents();
+  throw new Error(
+    `bulletin not saved as "${title}": on ${page.url()}, title "${await page
+      .getByTestId('bulletin-title')
+      .textContent({ timeout: 500 })
+      .catch(() => '(none)')}", alerts: ${JSON.stringify(alerts)}`,
+  );
+}

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.js';
-import { openBrowser } from './browser.js';
+import { expectBulletinSaved, openBrowser } from './browser.js';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
@@ -74,10 +74,7 @@ describe('an analyst documents a bulletin end to end', () => {
     await pick('f-locations', 'Ayn Tarma', 'Ayn Tarma');
     await page.getByTestId('f-comment').fill('Witness call, first entry');
     await page.getByTestId('bulletin-save').click();
-    await page.getByTestId('bulletin-title').waitFor();
-    await expect
-      .poll(() => page.getByTestId('bulletin-title').textContent())
-      .toBe('Arrests at the Ayn Tarma checkpoint');
+    await expectBulletinSaved(page, 'Arrests at the Ayn Tarma checkpoint');
     await expect.poll(() => page.getByTestId('v-locations').textContent()).toContain('Ayn Tarma, Rif Dimashq, Syria');
     expect(page.url()).toMatch(/\/bulletins\/\d+$/);
   });

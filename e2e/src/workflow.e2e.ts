@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './api.js';
-import { signInAt } from './browser.js';
+import { expectBulletinSaved, signInAt } from './browser.js';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
@@ -121,7 +121,7 @@ describe('access groups and the review workflow, four sessions side by side', ()
     await ins.getByTestId('f-title').fill('Shelling of the market (verified)');
     await ins.getByTestId('f-comment').fill('added the source');
     await ins.getByTestId('bulletin-save').click();
-    await expect.poll(() => ins.getByTestId('bulletin-title').textContent()).toBe('Shelling of the market (verified)');
+    await expectBulletinSaved(ins, 'Shelling of the market (verified)');
     await openRecord(pages.outside, recordId);
     expect(await pages.outside.getByTestId('bulletin-edit').count()).toBe(0);
   });
@@ -163,6 +163,7 @@ describe('access groups and the review workflow, four sessions side by side', ()
     await ins.getByTestId('f-title').fill('Shelling of the market, 3 March');
     await ins.getByTestId('f-comment').fill('fixed the date');
     await ins.getByTestId('bulletin-save').click();
+    await expectBulletinSaved(ins, 'Shelling of the market, 3 March');
     await expect.poll(() => status(ins)).toContain('Revisited');
   });
 
