@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { openCounterStore } from './counters/openCounterStore.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './http/errorHandler.js';
 import { registerGuard, requireAccessDeclarations } from './http/guard.js';
@@ -69,6 +70,9 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   registerInputHygiene(app);
   const routeTable = requireAccessDeclarations(app);
   app.decorate('routeTable', routeTable);
+  // Lockout and rate-limit counters (A5, S6).
+  const counters = openCounterStore(database.db);
+  app.addHook('onClose', () => counters.close());
   await app.register(cookie);
   await registerSecurityHeaders(app, { tileHosts: config.mapTileHosts, recaptcha: config.recaptcha !== null });
   await app.register(swagger, {
@@ -86,11 +90,11 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
   // swagger-ui registers its own routes; mark them public so the route walk accepts them.
   registerSessionLoader(app, config, database.db);
-  registerGuard(app, config, database.db);
+  registerGuard(app, config, counters);
   registerMethodRefusal(app);
 
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'] } }, async (_req, reply) => {
-    const up = await database.ping();
+    const up = (await database.ping()) && (await counters.ping());
     if (!up) return reply.status(503).send({ status: 'unavailable', version: VERSION });
     return { status: 'ok', version: VERSION };
   });
@@ -106,7 +110,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const scheduler = new Scheduler(database.db, (msg, err) => app.log.error({ err }, msg));
   app.decorate('scheduler', scheduler);
   app.addHook('onClose', () => scheduler.stop());
-  await registerModules(app, { db: database.db, config, database, jobWorker, scheduler });
+  await registerModules(app, { db: database.db, config, database, counters, jobWorker, scheduler });
   await registerStaticFiles(app, config.webDist);
   return app;
 }
