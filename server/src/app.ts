@@ -25,7 +25,8 @@ const API_DESCRIPTION = [
   '',
   'Error codes: `validation` 400, `unauthenticated` 401, `csrf` 403, `forbidden` 403, `not_found` 404,',
   '`method_not_allowed` 405, `conflict` 409, `payload_too_large` 413, `unsupported_media_type` 415,',
-  '`rate_limited` 429 (with `Retry-After`), `internal` 500, and these security states:',
+  '`rate_limited` 429 (with `Retry-After`), `internal` 500, `unavailable` 503 (with `Retry-After`: the Redis',
+  'counter store does not answer, so sign-in and rate-limited requests are refused), and these security states:',
   '`mfa_required` 401 (password accepted; answer a second factor at `/api/auth/mfa/*`),',
   '`captcha_required` 401 (send `captcha` with the login after repeated failures),',
   '`enrolment_required` 403 (MFA is enforced: enrol at `/api/auth/mfa/*` first),',
@@ -70,8 +71,12 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   registerInputHygiene(app);
   const routeTable = requireAccessDeclarations(app);
   app.decorate('routeTable', routeTable);
-  // Lockout and rate-limit counters (A5, S6).
-  const counters = openCounterStore(database.db);
+  // Lockout and rate-limit counters (A5, S6): the database, or Redis when REDIS_URL is set.
+  const counters = openCounterStore(config, database.db, (state, detail) => {
+    if (state === 'down')
+      app.log.error({ detail }, 'Redis counter store unreachable: refusing sign-in and rate-limited requests');
+    else app.log.info('Redis counter store reachable again');
+  });
   app.addHook('onClose', () => counters.close());
   await app.register(cookie);
   await registerSecurityHeaders(app, { tileHosts: config.mapTileHosts, recaptcha: config.recaptcha !== null });

@@ -1,6 +1,7 @@
 /**
- * Where lockout (A5) and rate-limit (S6) counters live: the database (`sqlCounters.repo.ts`).
- * They are shared by every server process and survive a restart. Every operation is atomic in the store itself, so
+ * Where lockout (A5) and rate-limit (S6) counters live: the database (`sqlCounters.repo.ts`) or,
+ * when `REDIS_URL` is set, Redis (`redisCounters.repo.ts`). Either way they are shared by every
+ * server process and survive a restart. Every operation is atomic in the store itself, so
  * concurrent requests in several processes cannot lose a count.
  */
 
@@ -26,7 +27,7 @@ export function lockSeconds(rule: LockRule, previousLocks: number): number {
 }
 
 export interface CounterStore {
-  readonly engine: 'database';
+  readonly engine: 'database' | 'redis';
 
   /** S6: counts one hit for `key` in a window of `windowSeconds` that starts at its first hit. */
   hit(key: string, windowSeconds: number): Promise<WindowCount>;

@@ -1,8 +1,21 @@
+import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { CounterStore } from './counterStore.js';
+import { RedisCounterStore } from './redisCounters.repo.js';
 import { SqlCounterStore } from './sqlCounters.repo.js';
 
-/** The counter store of lockout and rate limits (A5, S6): the database. */
-export function openCounterStore(db: Db): CounterStore {
+/** Redis when `REDIS_URL` is set, else the database (A5, S6). */
+export function openCounterStore(
+  config: Pick<Config, 'redis'>,
+  db: Db,
+  onStateChange?: (state: 'down' | 'up', detail: string) => void,
+): CounterStore {
+  if (config.redis) {
+    return new RedisCounterStore({
+      url: config.redis.url,
+      keyPrefix: config.redis.keyPrefix,
+      ...(onStateChange ? { onStateChange } : {}),
+    });
+  }
   return new SqlCounterStore(db);
 }

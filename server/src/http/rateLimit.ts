@@ -3,8 +3,8 @@ import type { CounterStore } from '../counters/counterStore.js';
 import { RateLimited } from './errors.js';
 
 /**
- * S6: coarse fixed-window rate limits, counted in the counter store (`counters/`) so every server
- * process shares them and a restart does not reset them.
+ * S6: coarse fixed-window rate limits, counted in the counter store (the database, or Redis when
+ * `REDIS_URL` is set) so every server process shares them and a restart does not reset them.
  * Login lockout (A5) is separate (auth/throttle.ts).
  */
 export interface RateRule {

@@ -31,7 +31,7 @@ export interface ModuleDeps {
   db: Db;
   config: Config;
   database: Database;
-  /** Lockout and rate-limit counters (A5, S6). */
+  /** Lockout and rate-limit counters: the database, or Redis when REDIS_URL is set (A5, S6). */
   counters: CounterStore;
   /** Modules register their background job handlers here. */
   jobWorker: JobWorker;

@@ -5,7 +5,7 @@ import type { CounterStore } from '../../counters/counterStore.js';
  * A5: failed sign-in attempts (passwords and second-factor codes alike) counted per username
  * and per IP. Reaching the threshold locks the key; each further lock lasts twice as long.
  * Keys use the typed username, so an unknown name locks exactly like a real one (A2).
- * The counters live in the counter store (`counters/`).
+ * The counters live in the counter store: the database, or Redis when `REDIS_URL` is set.
  */
 export const userKey = (username: string): string => `user:${username.trim().toLowerCase()}`;
 export const ipKey = (ip: string): string => `ip:${ip}`;
