@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { openCounterStore } from './counters/openCounterStore.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './http/errorHandler.js';
 import { registerGuard, requireAccessDeclarations } from './http/guard.js';
@@ -24,7 +25,8 @@ const API_DESCRIPTION = [
   '',
   'Error codes: `validation` 400, `unauthenticated` 401, `csrf` 403, `forbidden` 403, `not_found` 404,',
   '`method_not_allowed` 405, `conflict` 409, `payload_too_large` 413, `unsupported_media_type` 415,',
-  '`rate_limited` 429 (with `Retry-After`), `internal` 500, and these security states:',
+  '`rate_limited` 429 (with `Retry-After`), `internal` 500, `unavailable` 503 (with `Retry-After`: the Redis',
+  'counter store does not answer, so sign-in and rate-limited requests are refused), and these security states:',
   '`mfa_required` 401 (password accepted; answer a second factor at `/api/auth/mfa/*`),',
   '`captcha_required` 401 (send `captcha` with the login after repeated failures),',
   '`enrolment_required` 403 (MFA is enforced: enrol at `/api/auth/mfa/*` first),',
@@ -69,6 +71,13 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   registerInputHygiene(app);
   const routeTable = requireAccessDeclarations(app);
   app.decorate('routeTable', routeTable);
+  // Lockout and rate-limit counters (A5, S6): the database, or Redis when REDIS_URL is set.
+  const counters = openCounterStore(config, database.db, (state, detail) => {
+    if (state === 'down')
+      app.log.error({ detail }, 'Redis counter store unreachable: refusing sign-in and rate-limited requests');
+    else app.log.info('Redis counter store reachable again');
+  });
+  app.addHook('onClose', () => counters.close());
   await app.register(cookie);
   await registerSecurityHeaders(app, { tileHosts: config.mapTileHosts, recaptcha: config.recaptcha !== null });
   await app.register(swagger, {
@@ -86,11 +95,11 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
   // swagger-ui registers its own routes; mark them public so the route walk accepts them.
   registerSessionLoader(app, config, database.db);
-  registerGuard(app, config, database.db);
+  registerGuard(app, config, counters);
   registerMethodRefusal(app);
 
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'] } }, async (_req, reply) => {
-    const up = await database.ping();
+    const up = (await database.ping()) && (await counters.ping());
     if (!up) return reply.status(503).send({ status: 'unavailable', version: VERSION });
     return { status: 'ok', version: VERSION };
   });
@@ -106,7 +115,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const scheduler = new Scheduler(database.db, (msg, err) => app.log.error({ err }, msg));
   app.decorate('scheduler', scheduler);
   app.addHook('onClose', () => scheduler.stop());
-  await registerModules(app, { db: database.db, config, database, jobWorker, scheduler });
+  await registerModules(app, { db: database.db, config, database, counters, jobWorker, scheduler });
   await registerStaticFiles(app, config.webDist);
   return app;
 }

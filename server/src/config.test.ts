@@ -50,4 +50,20 @@ describe('loadConfig', () => {
   it('names the bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+  it('keeps lockout and rate-limit counters in the database unless REDIS_URL is set (A5, S6)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalil-cfg-'));
+    expect(loadConfig({ DATA_DIR: dir }).redis).toBeNull();
+    expect(loadConfig({ DATA_DIR: dir, REDIS_URL: '' }).redis).toBeNull();
+    expect(loadConfig({ DATA_DIR: dir, REDIS_URL: 'redis://127.0.0.1:6379/2' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379/2',
+      keyPrefix: 'dalil:',
+    });
+    const file = join(dir, 'redis-url');
+    writeFileSync(file, 'rediss://:secret@cache.example:6380\n');
+    expect(loadConfig({ DATA_DIR: dir, REDIS_URL_FILE: file, REDIS_KEY_PREFIX: 'tenant1:' }).redis).toEqual({
+      url: 'rediss://:secret@cache.example:6380',
+      keyPrefix: 'tenant1:',
+    });
+    expect(() => loadConfig({ DATA_DIR: dir, REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+  });
 });

@@ -33,6 +33,8 @@ export interface Config {
   lockout: LockoutConfig;
   /** Multiplies every rate limit (S6); tests raise it so many logins from 127.0.0.1 pass. */
   rateLimitScale: number;
+  /** Lockout and rate-limit counters in Redis instead of the database (A5, S6); null: the database. */
+  redis: RedisConfig | null;
   recaptcha: RecaptchaConfig | null;
   oidc: OidcConfig | null;
   webDist: string;
@@ -66,6 +68,13 @@ export interface LockoutConfig {
   maxSeconds: number;
   /** Failures older than this no longer count. */
   windowMinutes: number;
+}
+
+export interface RedisConfig {
+  /** `redis://` or `rediss://` URL, credentials included when Redis needs them. */
+  url: string;
+  /** Put before every key (default `dalil:`), so several instances can share one Redis. */
+  keyPrefix: string;
 }
 
 export interface RecaptchaConfig {
@@ -104,6 +113,7 @@ const envSchema = z.object({
   LOCKOUT_IP_THRESHOLD: z.coerce.number().int().min(1).default(50),
   LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default('dalil:'),
   RECAPTCHA_SITE_KEY: z.string().min(1).optional(),
   RECAPTCHA_VERIFY_URL: z.url().default('https://www.google.com/recaptcha/api/siteverify'),
   OIDC_ISSUER: z.url().optional(),
@@ -177,6 +187,15 @@ function recaptchaFrom(env: NodeJS.ProcessEnv, siteKey: string | undefined, veri
   return siteKey && secret ? { siteKey, secret, verifyUrl } : null;
 }
 
+/** The URL may hold a password, so it may also come from `REDIS_URL_FILE` (O1). */
+function redisFrom(env: NodeJS.ProcessEnv, keyPrefix: string): RedisConfig | null {
+  const url = fromEnvOrFile(env, 'REDIS_URL');
+  if (!url) return null;
+  if (!/^rediss?:\/\//.test(url))
+    throw new Error('Invalid configuration: REDIS_URL: must start with redis:// or rediss://');
+  return { url, keyPrefix };
+}
+
 function oidcFrom(env: NodeJS.ProcessEnv, e: z.infer<typeof envSchema>): OidcConfig | null {
   const clientSecret = fromEnvOrFile(env, 'OIDC_CLIENT_SECRET');
   if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !clientSecret) return null;
@@ -229,6 +248,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: 15,
     },
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    redis: redisFrom(env, e.REDIS_KEY_PREFIX),
     recaptcha: recaptchaFrom(env, e.RECAPTCHA_SITE_KEY, e.RECAPTCHA_VERIFY_URL),
     oidc: oidcFrom(env, e),
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : join(repoRoot, 'web', 'dist'),

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   console.log(
-    `  Dalil is running at http://${config.host}:${config.port}  (database: ${database.engine}, ready in ${Date.now() - started} ms)`,
+    `  Dalil is running at http://${config.host}:${config.port}  (database: ${database.engine}, counters: ${config.redis ? 'redis' : 'database'}, ready in ${Date.now() - started} ms)`,
   );
 }
 

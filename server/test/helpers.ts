@@ -56,6 +56,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     reauthMinutes: 15,
     lockout: { threshold: 5, ipThreshold: 50, baseSeconds: 60, maxSeconds: 86_400, windowMinutes: 15 },
     rateLimitScale: 100,
+    redis: null,
     recaptcha: null,
     oidc: null,
     webDist: join(tmpdir(), 'dalil-no-web'),

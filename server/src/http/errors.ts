@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal'
+  /** 503: a service Dalil needs does not answer (the Redis counter store); nothing was done. */
+  | 'unavailable'
   // Security states a client must react to (documented in the OpenAPI description):
   /** 401: password accepted, second factor still due. */
   | 'mfa_required'
@@ -37,6 +39,7 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
   mfa_required: 401,
   captcha_required: 401,
   enrolment_required: 403,
@@ -91,5 +94,13 @@ export class Unauthenticated extends AppError {
 export class RateLimited extends AppError {
   constructor(retryAfterSeconds: number, message = 'Too many attempts. Try again later.') {
     super('rate_limited', message, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  }
+}
+
+/** 503 with Retry-After: a backing service is unreachable, so the request is refused rather than run unchecked. */
+export class Unavailable extends AppError {
+  constructor(message: string, cause?: unknown, retryAfterSeconds = 5) {
+    super('unavailable', message, undefined, { 'Retry-After': String(retryAfterSeconds) });
+    if (cause !== undefined) this.cause = cause;
   }
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { CounterStore } from '../counters/counterStore.js';
 import { csrfTokenFor, safeEqual } from '../modules/auth/tokens.js';
 import { ACCESS_RULES } from './access.js';
 import type { ActingUser } from './actingUser.js';
@@ -65,7 +65,7 @@ function checkSessionState(auth: AuthState, allowIn: readonly string[]): void {
  * Authentication, session state, route permission, CSRF, read-only mode, re-authentication and
  * rate limits, before any handler runs (D2, S5, S6, A6, A8).
  */
-export function registerGuard(app: FastifyInstance, config: Config, db: Db): void {
+export function registerGuard(app: FastifyInstance, config: Config, counters: CounterStore): void {
   // preValidation: refuse before the body is validated, so anonymous callers learn nothing from field errors.
   app.addHook('preValidation', async (request) => {
     const routeConfig = request.routeOptions.config;
@@ -75,7 +75,7 @@ export function registerGuard(app: FastifyInstance, config: Config, db: Db): voi
     if (isChange && !originMatches(request)) throw new AppError('csrf', 'Cross-origin request refused.');
     const rule = ruleFor(request);
     if (access === 'public') {
-      if (rule) await enforceRateLimit(db, rule, `ip:${request.ip}`, config.rateLimitScale);
+      if (rule) await enforceRateLimit(counters, rule, `ip:${request.ip}`, config.rateLimitScale);
       return;
     }
     const actor = request.actor;
@@ -101,7 +101,7 @@ export function registerGuard(app: FastifyInstance, config: Config, db: Db): voi
     if (routeConfig.fresh && !(auth.freshUntil && auth.freshUntil.getTime() > Date.now())) {
       throw new AppError('reauth_required', 'Confirm your password (and second factor) to continue.');
     }
-    if (rule) await enforceRateLimit(db, rule, `user:${actor.id}`, config.rateLimitScale);
+    if (rule) await enforceRateLimit(counters, rule, `user:${actor.id}`, config.rateLimitScale);
   });
 }
 

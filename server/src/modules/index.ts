@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import type { CounterStore } from '../counters/counterStore.js';
 import type { Database, Db } from '../db/client.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import type { JobWorker } from '../jobs/worker.js';
@@ -30,6 +31,8 @@ export interface ModuleDeps {
   db: Db;
   config: Config;
   database: Database;
+  /** Lockout and rate-limit counters: the database, or Redis when REDIS_URL is set (A5, S6). */
+  counters: CounterStore;
   /** Modules register their background job handlers here. */
   jobWorker: JobWorker;
   /** Modules register their periodic maintenance tasks here (export expiry, cleanup). */

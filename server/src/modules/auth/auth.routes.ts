@@ -2,6 +2,7 @@ import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.js';
+import type { CounterStore } from '../../counters/counterStore.js';
 import type { Db } from '../../db/client.js';
 import { NotFound } from '../../http/errors.js';
 import { actorOf, authOf } from '../../http/guard.js';
@@ -19,8 +20,8 @@ import { completeSignIn, type MfaMethod } from './signIn.js';
 
 const ALL_STATES = ['mfa', 'enrol', 'passwordChange'] as const;
 
-export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config }): void {
-  const { db, config } = deps;
+export function authRoutes(app: FastifyInstance, deps: { db: Db; counters: CounterStore; config: Config }): void {
+  const { db, counters, config } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
   const ctxOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
@@ -32,7 +33,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
       config: { access: 'public', csrf: false, rateLimit: 'login', readOnlySafe: true },
     },
     async (request, reply) => {
-      const result = await passwordLogin(db, config, request.body, ctxOf(request));
+      const result = await passwordLogin(db, counters, config, request.body, ctxOf(request));
       setSessionCookie(config, request, reply, result.token);
       return signInAnswer(db, config, result.user, result.tokenHash, result.stage);
     },
@@ -75,7 +76,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
   /** Second step of sign-in: one route per kind of factor (API.md). */
   const secondStep = async (request: FastifyRequest, reply: FastifyReply, method: MfaMethod, proof: FactorProof) => {
     const actor = actorOf(request);
-    await proveFactor(db, config, actor, proof, { endSessionOnLock: true });
+    await proveFactor(db, counters, config, actor, proof, { endSessionOnLock: true });
     const user = await findUserById(db, actor.id);
     if (!user) throw new NotFound();
     const { token, tokenHash } = await completeSignIn(db, config, user, actor.sessionId, ctxOf(request), method);
@@ -112,7 +113,13 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
     '/api/auth/reauth',
     { schema: { body: reauthBody, tags }, config: { access: 'signedIn', allowIn: ['enrol'], rateLimit: 'reauth' } },
     async (request, reply) => {
-      const { token, tokenHash, freshUntil } = await reauthenticate(db, config, actorOf(request), request.body);
+      const { token, tokenHash, freshUntil } = await reauthenticate(
+        db,
+        counters,
+        config,
+        actorOf(request),
+        request.body,
+      );
       setSessionCookie(config, request, reply, token);
       const user = await findUserById(db, actorOf(request).id);
       if (!user) throw new NotFound();
@@ -127,7 +134,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
       config: { access: 'signedIn', allowIn: ['passwordChange'], rateLimit: 'reauth' },
     },
     async (request, reply) => {
-      const { user, token, tokenHash } = await changeOwnPassword(db, config, actorOf(request), request.body);
+      const { user, token, tokenHash } = await changeOwnPassword(db, counters, config, actorOf(request), request.body);
       setSessionCookie(config, request, reply, token);
       return signInAnswer(db, config, user, tokenHash, 'full');
     },

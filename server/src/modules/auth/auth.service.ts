@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { CounterStore } from '../../counters/counterStore.js';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../http/actingUser.js';
 import { AppError, Forbidden, RateLimited, Unauthenticated } from '../../http/errors.js';
@@ -17,13 +18,14 @@ export type { RequestContext } from './signIn.js';
 /** Logs a failed attempt and counts it toward the lockout; logs the lockout when it starts (A3, A5). */
 export async function failAttempt(
   db: Db,
+  counters: CounterStore,
   config: Config,
   who: { userId: number | null; username: string },
   ctx: RequestContext,
   action: string,
   reason: string,
 ): Promise<void> {
-  const result = await recordFailure(db, config.lockout, who.username, ctx.ip);
+  const result = await recordFailure(counters, config.lockout, who.username, ctx.ip);
   await db.transaction(async (tx) => {
     await appendActivity(tx, {
       userId: who.userId,
@@ -51,8 +53,8 @@ export async function failAttempt(
 }
 
 /** Refuses with 429 while the username or the IP is locked (A5). */
-export async function refuseIfLocked(db: Db, username: string, ip: string): Promise<void> {
-  const wait = await lockedFor(db, [userKey(username), ipKey(ip)]);
+export async function refuseIfLocked(counters: CounterStore, username: string, ip: string): Promise<void> {
+  const wait = await lockedFor(counters, [userKey(username), ipKey(ip)]);
   if (wait > 0)
     throw new RateLimited(
       wait,
@@ -63,15 +65,16 @@ export async function refuseIfLocked(db: Db, username: string, ip: string): Prom
 /** Password sign-in: lockout, CAPTCHA, timing-equalised check, then a session (maybe half-signed-in). */
 export async function passwordLogin(
   db: Db,
+  counters: CounterStore,
   config: Config,
   credentials: { username: string; password: string; captcha?: string | undefined },
   ctx: RequestContext,
 ): Promise<SignInResult> {
-  await refuseIfLocked(db, credentials.username, ctx.ip);
+  await refuseIfLocked(counters, credentials.username, ctx.ip);
   const settings = await getSecuritySettings(db);
   if (config.recaptcha && settings.captchaAfterFailures > 0) {
     const failures = await recentFailures(
-      db,
+      counters,
       [userKey(credentials.username), ipKey(ctx.ip)],
       config.lockout.windowMinutes,
     );
@@ -85,7 +88,15 @@ export async function passwordLogin(
   if (!user || !user.active) await burnPasswordTime(credentials.password);
   if (!user || !ok) {
     const reason = !user ? 'unknown user' : !user.active ? 'inactive' : 'wrong password';
-    await failAttempt(db, config, { userId: user?.id ?? null, username: credentials.username }, ctx, 'LOGIN', reason);
+    await failAttempt(
+      db,
+      counters,
+      config,
+      { userId: user?.id ?? null, username: credentials.username },
+      ctx,
+      'LOGIN',
+      reason,
+    );
     throw new Unauthenticated(LOGIN_FAILED_MESSAGE);
   }
   if (settings.mode === 'adminsOnly' && !(user.roles as Role[]).includes('Admin')) {
@@ -103,7 +114,7 @@ export async function passwordLogin(
     );
     throw new Forbidden('Sign-in is limited to administrators at the moment.');
   }
-  await clearFailures(db, user.username);
+  await clearFailures(counters, user.username);
   return startSession(db, config, user, ctx, 'password');
 }
 

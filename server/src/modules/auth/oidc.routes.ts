@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config, OidcConfig } from '../../config.js';
+import type { CounterStore } from '../../counters/counterStore.js';
 import type { Db } from '../../db/client.js';
 import { AppError, NotFound, Unauthenticated } from '../../http/errors.js';
 import { setSessionCookie } from '../../http/session.js';
@@ -38,7 +39,10 @@ function unpack(config: Config, value: string | undefined): Pending | null {
  * `/login/oidc`, which POSTs code and state here, so no GET changes state. The state, nonce and
  * PKCE verifier live in a short, signed, HttpOnly cookie (SameSite=Lax, for the provider's redirect).
  */
-export function oidcRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }): void {
+export function oidcRoutes(
+  app: FastifyInstance,
+  { db, counters, config }: { db: Db; counters: CounterStore; config: Config },
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
   const redirectUri = `${config.publicUrl}/login/oidc`;
@@ -85,7 +89,7 @@ export function oidcRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
       void reply.clearCookie(COOKIE, { path: '/api/auth/oidc' });
       if (!pending || !safeEqual(pending.state, request.body.state))
         throw new Unauthenticated('The sign-on attempt expired or did not come from this browser. Try again.');
-      const result = await oidcSignIn(db, config, oidc(), redirectUri, request.body.code, pending, {
+      const result = await oidcSignIn(db, counters, config, oidc(), redirectUri, request.body.code, pending, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
       });

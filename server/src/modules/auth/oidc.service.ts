@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Config, OidcConfig } from '../../config.js';
+import type { CounterStore } from '../../counters/counterStore.js';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import type { Role } from '../../http/actingUser.js';
@@ -35,6 +36,7 @@ async function logFailure(db: Db, ctx: RequestContext, reason: string, user?: Us
  */
 export async function oidcSignIn(
   db: Db,
+  counters: CounterStore,
   config: Config,
   oidc: OidcConfig,
   redirectUri: string,
@@ -63,7 +65,7 @@ export async function oidcSignIn(
     await logFailure(db, ctx, 'subject does not match the bound account', user);
     throw new Unauthenticated(REFUSED);
   }
-  await refuseIfLocked(db, user.username, ctx.ip);
+  await refuseIfLocked(counters, user.username, ctx.ip);
   const settings = await getSecuritySettings(db);
   if (settings.mode === 'adminsOnly' && !(user.roles as Role[]).includes('Admin'))
     throw new Forbidden('Sign-in is limited to administrators at the moment.');

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { CounterStore } from '../../counters/counterStore.js';
 import type { Db } from '../../db/client.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { Invalid, NotFound } from '../../http/errors.js';
@@ -16,16 +17,18 @@ import { refreshSession } from './signIn.js';
  */
 export async function changeOwnPassword(
   db: Db,
+  counters: CounterStore,
   config: Config,
   actor: ActingUser,
   body: { currentPassword: string; newPassword: string },
 ): Promise<{ user: UserRow; token: string; tokenHash: string }> {
-  await refuseIfLocked(db, actor.username, actor.ip);
+  await refuseIfLocked(counters, actor.username, actor.ip);
   const user = await findUserById(db, actor.id);
   if (!user) throw new NotFound();
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
     await failAttempt(
       db,
+      counters,
       config,
       { userId: user.id, username: user.username },
       { ip: actor.ip, userAgent: '' },

@@ -1,5 +1,6 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Config } from '../../config.js';
+import type { CounterStore } from '../../counters/counterStore.js';
 import type { Db } from '../../db/client.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { Invalid, NotFound } from '../../http/errors.js';
@@ -17,16 +18,18 @@ import { refreshSession } from './signIn.js';
  */
 export async function reauthenticate(
   db: Db,
+  counters: CounterStore,
   config: Config,
   actor: ActingUser,
   body: { password: string; code?: string | undefined; recoveryCode?: string | undefined; webauthn?: unknown },
 ): Promise<{ token: string; tokenHash: string; freshUntil: Date }> {
-  await refuseIfLocked(db, actor.username, actor.ip);
+  await refuseIfLocked(counters, actor.username, actor.ip);
   const user = await findUserById(db, actor.id);
   if (!user) throw new NotFound();
   if (!(await verifyPassword(user.passwordHash, body.password))) {
     await failAttempt(
       db,
+      counters,
       config,
       { userId: user.id, username: user.username },
       { ip: actor.ip, userAgent: '' },
@@ -44,7 +47,7 @@ export async function reauthenticate(
           ? { kind: 'recovery', code: body.recoveryCode }
           : null;
     if (!proof) throw new Invalid({ code: 'required: your authenticator code or security key' });
-    await proveFactor(db, config, actor, proof, { endSessionOnLock: false });
+    await proveFactor(db, counters, config, actor, proof, { endSessionOnLock: false });
   }
   const fresh = await refreshSession(db, config, actor.sessionId);
   await db.transaction((tx) =>

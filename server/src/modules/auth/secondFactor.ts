@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { CounterStore } from '../../counters/counterStore.js';
 import type { Db } from '../../db/client.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { Invalid } from '../../http/errors.js';
@@ -15,23 +16,25 @@ const field: Record<FactorProof['kind'], string> = { totp: 'code', recovery: 'co
  */
 export async function proveFactor(
   db: Db,
+  counters: CounterStore,
   config: Config,
   actor: ActingUser,
   proof: FactorProof,
   opts: { endSessionOnLock: boolean },
 ): Promise<void> {
-  await refuseIfLocked(db, actor.username, actor.ip);
+  await refuseIfLocked(counters, actor.username, actor.ip);
   const ok = await checkFactor(db, config, actor, actor.sessionId, proof, actor.ip);
   if (ok) return;
   await failAttempt(
     db,
+    counters,
     config,
     { userId: actor.id, username: actor.username },
     { ip: actor.ip, userAgent: '' },
     'MFA_VERIFY',
     `wrong ${proof.kind}`,
   );
-  if (opts.endSessionOnLock && (await lockedFor(db, [userKey(actor.username)])) > 0)
+  if (opts.endSessionOnLock && (await lockedFor(counters, [userKey(actor.username)])) > 0)
     await revokeSession(db, actor.sessionId);
   throw new Invalid({ [field[proof.kind]]: 'is not correct' }, 'That code or key was not accepted.');
 }

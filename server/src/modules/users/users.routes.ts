@@ -15,7 +15,7 @@ const resetBody = z.strictObject({
   temporary: z.boolean().default(true),
 });
 
-export function userRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
+export function userRoutes(app: FastifyInstance, { db, counters }: ModuleDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
   r.get('/api/users', { schema: { querystring: userListQuery, tags }, config: { access: 'admin' } }, (request) =>
@@ -42,7 +42,7 @@ export function userRoutes(app: FastifyInstance, { db }: ModuleDeps): void {
     '/api/users/:id/unlock',
     { schema: { params: idParams, tags }, config: { access: 'admin', fresh: true } },
     async (request) => ({
-      unlocked: await unlockUser(db, actorOf(request), request.params.id),
+      unlocked: await unlockUser(db, counters, actorOf(request), request.params.id),
     }),
   );
   r.post(

@@ -1,3 +1,4 @@
+import type { CounterStore } from '../../counters/counterStore.js';
 import type { Db } from '../../db/client.js';
 import type { ActingUser } from '../../http/actingUser.js';
 import { NotFound } from '../../http/errors.js';
@@ -8,10 +9,10 @@ import { findUserById } from './users.repo.js';
 import { setPassword } from './users.service.js';
 
 /** A5: an admin lifts a username's lockout (and its escalation). */
-export async function unlockUser(db: Db, admin: ActingUser, userId: number): Promise<boolean> {
+export async function unlockUser(db: Db, counters: CounterStore, admin: ActingUser, userId: number): Promise<boolean> {
   const user = await findUserById(db, userId);
   if (!user) throw new NotFound('No such user.');
-  const unlocked = await unlockUsername(db, user.username);
+  const unlocked = await unlockUsername(counters, user.username);
   await db.transaction((tx) =>
     appendActivity(tx, {
       userId: admin.id,
