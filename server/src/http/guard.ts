@@ -5,7 +5,7 @@ import { csrfTokenFor, safeEqual } from '../modules/auth/tokens.js';
 import { ACCESS_RULES } from './access.js';
 import type { ActingUser } from './actingUser.js';
 import { AppError, Forbidden, Unauthenticated } from './errors.js';
-import { enforceRateLimit, ruleFor } from './rateLimit.js';
+import { COUNTED_ALONGSIDE, enforceRateLimit, ruleFor, startRateLimit } from './rateLimit.js';
 import type { AuthState } from './session.js';
 
 export interface DeclaredRoute {
@@ -65,7 +65,15 @@ function checkSessionState(auth: AuthState, allowIn: readonly string[]): void {
  * Authentication, session state, route permission, CSRF, read-only mode, re-authentication and
  * rate limits, before any handler runs (D2, S5, S6, A6, A8).
  */
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A rate-limit count running alongside the request (COUNTED_ALONGSIDE). */
+    rateCheck: Promise<Error | null> | null;
+  }
+}
+
 export function registerGuard(app: FastifyInstance, config: Config, counters: CounterStore): void {
+  app.decorateRequest('rateCheck', null);
   // preValidation: refuse before the body is validated, so anonymous callers learn nothing from field errors.
   app.addHook('preValidation', async (request) => {
     const routeConfig = request.routeOptions.config;
@@ -101,7 +109,20 @@ export function registerGuard(app: FastifyInstance, config: Config, counters: Co
     if (routeConfig.fresh && !(auth.freshUntil && auth.freshUntil.getTime() > Date.now())) {
       throw new AppError('reauth_required', 'Confirm your password (and second factor) to continue.');
     }
-    if (rule) await enforceRateLimit(counters, rule, `user:${actor.id}`, config.rateLimitScale);
+    if (rule && COUNTED_ALONGSIDE.has(rule)) {
+      request.rateCheck = startRateLimit(counters, rule, `user:${actor.id}`, config.rateLimitScale);
+    } else if (rule) await enforceRateLimit(counters, rule, `user:${actor.id}`, config.rateLimitScale);
+  });
+
+  // A count that ran alongside the request decides before anything is sent (S6).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const pending = request.rateCheck;
+    if (!pending) return payload;
+    request.rateCheck = null;
+    const refusal = await pending;
+    // A request that already failed keeps its own error; the next one is refused from memory.
+    if (refusal && reply.statusCode < 400) throw refusal;
+    return payload;
   });
 }
 

@@ -56,3 +56,44 @@ export async function enforceRateLimit(
   const { count, resetsInMs } = await counters.hit(`${name}:${subject}`, rule.windowSeconds);
   if (count > rule.max) throw new RateLimited(resetsInMs / 1000, 'Too many requests. Try again later.');
 }
+
+/**
+ * Rules whose count may run alongside the request instead of before it: reads with no lasting
+ * effect (a search), where the counter's round trip would otherwise add to every request.
+ */
+export const COUNTED_ALONGSIDE: ReadonlySet<RateRuleName> = new Set<RateRuleName>(['search']);
+
+/** Per process: subjects known to be over a limit, and when their window ends. */
+const knownOver = new Map<string, number>();
+const KNOWN_OVER_MAX = 10_000;
+
+/**
+ * Starts counting one request for `subject` and returns at once. The promise resolves to the error
+ * to answer with (429, or 503 when the counter store is down) or null; the response waits for it
+ * (see `registerGuard`), so the request over the limit is still refused. Its work was done once;
+ * every later request of the window is refused here, from memory, before any work.
+ */
+export function startRateLimit(
+  counters: CounterStore,
+  name: RateRuleName,
+  subject: string,
+  scale = 1,
+): Promise<Error | null> {
+  const rule: RateRule = { ...RATE_RULES[name], max: Math.max(1, Math.round(RATE_RULES[name].max * scale)) };
+  const key = `${name}:${subject}`;
+  const until = knownOver.get(key);
+  if (until !== undefined) {
+    const left = until - Date.now();
+    if (left > 0) throw new RateLimited(left / 1000, 'Too many requests. Try again later.');
+    knownOver.delete(key);
+  }
+  return counters.hit(key, rule.windowSeconds).then(
+    ({ count, resetsInMs }) => {
+      if (count <= rule.max) return null;
+      if (knownOver.size >= KNOWN_OVER_MAX) knownOver.clear();
+      knownOver.set(key, Date.now() + resetsInMs);
+      return new RateLimited(resetsInMs / 1000, 'Too many requests. Try again later.');
+    },
+    (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+  );
+}

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { rows, sql } from '../../src/db/client.js';
 import { login, makeUser, signedIn, testApp, TEST_PASSWORD, type TestContext } from '../helpers.js';
 import { activityActions, postLogin } from './securityHelpers.js';
 
@@ -138,6 +139,17 @@ describe('A5 lockout and S6 throttling', () => {
       expect(search.out.slice(0, 15)).toEqual(Array(15).fill(200));
       expect(search.out[15]).toBe(429);
       expect(Number(search.retry)).toBeGreaterThan(0);
+      // Searches are counted alongside the work; once over, the process refuses the rest of the
+      // window from memory (no more counts), on every search route.
+      const more = await client.post('/api/bulletins/search', { blocks: [{ text: 'aleppo' }] });
+      expect(more.statusCode).toBe(429);
+      expect(more.json().error.code).toBe('rate_limited');
+      expect(Number(more.headers['retry-after'])).toBeGreaterThan(0);
+      const [counted] = await rows<{ count: number }>(
+        strict.database.db,
+        sql`select count from rate_limits where key = ${`search:user:${user.id}`}`,
+      );
+      expect(Number(counted?.count)).toBe(16);
       const logins = await statuses(6, () => postLogin(strict, 'nobody', 'x', { ip: '10.6.0.1' }));
       expect(logins.out.slice(0, 5)).toEqual(Array(5).fill(401));
       expect(logins.out[5]).toBe(429);

@@ -23,13 +23,8 @@ export async function insertSession(
   return row;
 }
 
-/** The live session for a token hash, with its user; null when revoked or past its absolute expiry. */
-export async function findLiveSession(
-  db: Db,
-  tokenHash: string,
-): Promise<{ session: SessionRow; user: UserRow; groupIds: number[] } | null> {
-  // The user's access groups come in the same round trip: this runs before every API request.
-  const [row] = await db
+const liveSessionQuery = (db: Db) =>
+  db
     .select({
       session: sessions,
       user: users,
@@ -39,8 +34,30 @@ export async function findLiveSession(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    )
+    .limit(1)
+    .prepare('find_live_session');
+
+/**
+ * Runs before every API request, so it is one named prepared statement (PostgreSQL plans it once
+ * per connection instead of on every request) that also brings the user's access groups.
+ */
+const prepared = new WeakMap<Db, ReturnType<typeof liveSessionQuery>>();
+
+/** The live session for a token hash, with its user; null when revoked or past its absolute expiry. */
+export async function findLiveSession(
+  db: Db,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: UserRow; groupIds: number[] } | null> {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = liveSessionQuery(db)));
+  const [row] = await query.execute({ tokenHash });
   return row ? { ...row, groupIds: (row.groupIds ?? []).map(Number) } : null;
 }
 
