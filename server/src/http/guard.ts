@@ -4,8 +4,8 @@ import type { CounterStore } from '../counters/counterStore.js';
 import { csrfTokenFor, safeEqual } from '../modules/auth/tokens.js';
 import { ACCESS_RULES } from './access.js';
 import type { ActingUser } from './actingUser.js';
-import { AppError, Forbidden, Unauthenticated } from './errors.js';
-import { COUNTED_ALONGSIDE, enforceRateLimit, ruleFor, startRateLimit } from './rateLimit.js';
+import { AppError, Forbidden, Unauthenticated, Unavailable } from './errors.js';
+import { COUNTED_ALONGSIDE, enforceRateLimit, FAIL_OPEN_WHEN_DOWN, ruleFor, startRateLimit } from './rateLimit.js';
 import type { AuthState } from './session.js';
 
 export interface DeclaredRoute {
@@ -109,9 +109,24 @@ export function registerGuard(app: FastifyInstance, config: Config, counters: Co
     if (routeConfig.fresh && !(auth.freshUntil && auth.freshUntil.getTime() > Date.now())) {
       throw new AppError('reauth_required', 'Confirm your password (and second factor) to continue.');
     }
-    if (rule && COUNTED_ALONGSIDE.has(rule)) {
-      request.rateCheck = startRateLimit(counters, rule, `user:${actor.id}`, config.rateLimitScale);
-    } else if (rule) await enforceRateLimit(counters, rule, `user:${actor.id}`, config.rateLimitScale);
+    if (!rule) return;
+    const subject = `user:${actor.id}`;
+    // The counter store being down refuses the request, except for FAIL_OPEN_WHEN_DOWN rules.
+    const letThrough = (err: unknown): boolean => {
+      if (!(err instanceof Unavailable && FAIL_OPEN_WHEN_DOWN.has(rule))) return false;
+      request.log.warn({ rule }, 'rate-limit counter store unavailable; request let through');
+      return true;
+    };
+    if (COUNTED_ALONGSIDE.has(rule)) {
+      // Resolves to the refusal or null, never rejects: nothing waits on it until onSend.
+      request.rateCheck = startRateLimit(counters, rule, subject, config.rateLimitScale).then((refusal) =>
+        refusal && letThrough(refusal) ? null : refusal,
+      );
+    } else {
+      await enforceRateLimit(counters, rule, subject, config.rateLimitScale).catch((err: unknown) => {
+        if (!letThrough(err)) throw err;
+      });
+    }
   });
 
   // A count that ran alongside the request decides before anything is sent (S6).

@@ -63,8 +63,21 @@ export async function enforceRateLimit(
  */
 export const COUNTED_ALONGSIDE: ReadonlySet<RateRuleName> = new Set<RateRuleName>(['search']);
 
-/** Per process: subjects known to be over a limit, and when their window ends. */
-const knownOver = new Map<string, number>();
+/**
+ * Request-rate rules of signed-in users that let requests through (logged) while the counter store
+ * (Redis) is unreachable: the user already proved who they are, and sign-in, second factors and
+ * re-authentication stay closed through the lockout counters, which always fail closed. Without
+ * this an outage of Redis would stop every analyst's work, not only new sign-ins.
+ */
+export const FAIL_OPEN_WHEN_DOWN: ReadonlySet<RateRuleName> = new Set<RateRuleName>([
+  'session',
+  'search',
+  'export',
+  'import',
+]);
+
+/** Per counter store (one per app): subjects known to be over a limit, and when their window ends. */
+const knownOverByStore = new WeakMap<CounterStore, Map<string, number>>();
 const KNOWN_OVER_MAX = 10_000;
 
 /**
@@ -81,6 +94,8 @@ export function startRateLimit(
 ): Promise<Error | null> {
   const rule: RateRule = { ...RATE_RULES[name], max: Math.max(1, Math.round(RATE_RULES[name].max * scale)) };
   const key = `${name}:${subject}`;
+  let knownOver = knownOverByStore.get(counters);
+  if (!knownOver) knownOverByStore.set(counters, (knownOver = new Map()));
   const until = knownOver.get(key);
   if (until !== undefined) {
     const left = until - Date.now();
@@ -90,8 +105,9 @@ export function startRateLimit(
   return counters.hit(key, rule.windowSeconds).then(
     ({ count, resetsInMs }) => {
       if (count <= rule.max) return null;
-      if (knownOver.size >= KNOWN_OVER_MAX) knownOver.clear();
-      knownOver.set(key, Date.now() + resetsInMs);
+      const known = knownOver as Map<string, number>;
+      if (known.size >= KNOWN_OVER_MAX) known.clear();
+      known.set(key, Date.now() + resetsInMs);
       return new RateLimited(resetsInMs / 1000, 'Too many requests. Try again later.');
     },
     (err: unknown) => (err instanceof Error ? err : new Error(String(err))),

@@ -6,7 +6,8 @@ import type { RedisConfig } from '../../src/config.js';
 import { RedisCounterStore } from '../../src/counters/redisCounters.repo.js';
 import { rows, sql } from '../../src/db/client.js';
 import { AppError } from '../../src/http/errors.js';
-import { makeUser, signedIn, testApp, TEST_PASSWORD, type TestContext } from '../helpers.js';
+import { buildApp } from '../../src/app.js';
+import { Client, login, makeUser, signedIn, testApp, testConfig, TEST_PASSWORD, type TestContext } from '../helpers.js';
 import { activityActions, cookieOf, postLogin } from './securityHelpers.js';
 
 /**
@@ -265,7 +266,37 @@ describe.skipIf(noRedis !== null)(`A5/S6 counters in Redis${noRedis ? ` (skipped
   });
 });
 
-describe('A5/S6 Redis unreachable: fail closed', () => {
+describe('A5/S6 Redis unreachable: sign-in fails closed', () => {
+  it('S6 with Redis unreachable, signed-in users keep working (session, search) while sign-in stays closed', async () => {
+    const down: RedisConfig = { url: `redis://127.0.0.1:${await closedPort()}`, keyPrefix: 'dalil-test-down:' };
+    // Signed in while the store worked (the database store of a first app), then served by an app
+    // whose Redis is down, over the same database.
+    const ctx = await testApp();
+    const second = await buildApp({ config: testConfig({ redis: down }), database: ctx.database, logger: false });
+    try {
+      await second.ready();
+      const user = await makeUser(ctx);
+      const first = await login(ctx, user.username);
+      const client = new Client(second, first.cookie, first.csrf, first.userId);
+      const session = await client.get('/api/auth/session');
+      expect(session.statusCode).toBe(200);
+      expect(session.json().user.username).toBe(user.username);
+      const search = await client.post('/api/bulletins/search', { blocks: [{ text: 'shelling' }] });
+      expect(search.statusCode).toBe(200);
+      expect(search.json().items).toEqual([]);
+      const signIn = await second.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
+      expect(signIn.statusCode).toBe(503);
+      expect(signIn.json().error.code).toBe('unavailable');
+    } finally {
+      await second.close();
+      await ctx.close();
+    }
+  });
+
   it('A5 with Redis unreachable, sign-in answers 503 with Retry-After and no session; health says unavailable', async () => {
     const down: RedisConfig = { url: `redis://127.0.0.1:${await closedPort()}`, keyPrefix: 'dalil-test-down:' };
     const ctx = await testApp({ redis: down });
