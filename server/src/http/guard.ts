@@ -7,6 +7,7 @@ import type { ActingUser } from './actingUser.js';
 import { AppError, Forbidden, Unauthenticated, Unavailable } from './errors.js';
 import { COUNTED_ALONGSIDE, enforceRateLimit, FAIL_OPEN_WHEN_DOWN, ruleFor, startRateLimit } from './rateLimit.js';
 import type { AuthState } from './session.js';
+import { isApiRequest } from './apiPath.js';
 
 export interface DeclaredRoute {
   method: string;
@@ -78,7 +79,8 @@ export function registerGuard(app: FastifyInstance, config: Config, counters: Co
   app.addHook('preValidation', async (request) => {
     const routeConfig = request.routeOptions.config;
     const access = routeConfig?.access;
-    if (!request.url.startsWith('/api/') || !access) return;
+    // Every matched route that declares access is checked, whatever its URL looked like.
+    if (!access || !isApiRequest(request)) return;
     const isChange = request.method === 'POST';
     if (isChange && !originMatches(request)) throw new AppError('csrf', 'Cross-origin request refused.');
     const rule = ruleFor(request);

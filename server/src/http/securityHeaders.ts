@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest } from './apiPath.js';
 
 /** H1: strict CSP (no inline or eval'd scripts), HSTS, nosniff, no referrer, no caching of API answers. */
 /** reCAPTCHA's widget is a script and a frame from Google; allowed only when the CAPTCHA is configured. */
@@ -35,6 +36,6 @@ export async function registerSecurityHeaders(
     xFrameOptions: { action: 'deny' },
   });
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) void reply.header('Cache-Control', 'no-store');
+    if (isApiRequest(request)) void reply.header('Cache-Control', 'no-store');
   });
 }

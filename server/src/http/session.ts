@@ -5,6 +5,7 @@ import { findLiveSession, revokeSession, touchSession, type SessionStage } from 
 import { hashToken } from '../modules/auth/tokens.js';
 import { getSecuritySettings, type SecuritySettings } from '../modules/security/securitySettings.js';
 import type { ActingUser, Role } from './actingUser.js';
+import { isApiRequest } from './apiPath.js';
 
 export function sessionCookieName(config: Config): string {
   // __Host- pins the cookie to this origin, path / and HTTPS (S1).
@@ -55,7 +56,7 @@ export function registerSessionLoader(app: FastifyInstance, config: Config, db: 
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     const token = request.cookies[sessionCookieName(config)];
     if (!token) return;
     const tokenHash = hashToken(token);

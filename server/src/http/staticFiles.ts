@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { NotFound } from './errors.js';
+import { isApiRequest } from './apiPath.js';
 
 /** Serves the built web app; unknown non-API GETs get index.html so deep links work. */
 export async function registerStaticFiles(app: FastifyInstance, webDist: string): Promise<void> {
@@ -14,7 +15,7 @@ export async function registerStaticFiles(app: FastifyInstance, webDist: string)
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !isApiRequest(request);
     if (isPage && hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     if (isPage) {
       return reply
