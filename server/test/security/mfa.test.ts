@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeUser, signedIn, testApp, type TestContext } from '../helpers.js';
+import { Client, login, makeUser, signedIn, testApp, type TestContext } from '../helpers.js';
 import { rows, sql } from '../../src/db/client.js';
-import { activityActions, clientFrom, enrolTotp, startLogin, totpCode } from './securityHelpers.js';
+import {
+  activityActions,
+  clientFrom,
+  cookieOf,
+  enrolTotp,
+  postLogin,
+  startLogin,
+  totpCode,
+} from './securityHelpers.js';
 import { SoftAuthenticator } from './softAuthenticator.js';
 
 let ctx: TestContext;
@@ -139,6 +147,35 @@ describe('A6 multi-factor authentication', () => {
     expect(await activityActions(ctx, user.id)).toEqual(
       expect.arrayContaining(['MFA_VERIFY:FAILURE', 'LOCKOUT:DENIED']),
     );
+  });
+
+  it('A5 signing in again with the right password does not reset the count of wrong codes', async () => {
+    const user = await makeUser(ctx);
+    const { secret } = await enrolTotp(await login(ctx, user.username));
+    // Three rounds of "right password, two wrong codes": six wrong codes in all, five lock.
+    const statuses: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const res = await postLogin(ctx, user.username);
+      statuses.push(res.statusCode);
+      if (res.statusCode !== 200) break;
+      const client = new Client(ctx.app, cookieOf(res), res.json<{ csrfToken: string }>().csrfToken, user.id);
+      for (let i = 0; i < 2; i++)
+        statuses.push((await client.post('/api/auth/mfa/totp', { code: '000000' })).statusCode);
+    }
+    // Without the fix the count restarted at each sign-in and the fifth wrong code did not lock.
+    expect(statuses.slice(0, 8)).toEqual([200, 400, 400, 200, 400, 400, 200, 400]);
+    const after = await postLogin(ctx, user.username);
+    expect(after.statusCode).toBe(429);
+    // A whole sign-in (password and factor) still clears the count once the lock is lifted.
+    const admin = await signedIn(ctx, { roles: ['Admin'] });
+    expect((await admin.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(200);
+    const ok = await startLogin(ctx, user.username);
+    expect((await ok.client.post('/api/auth/mfa/totp', { code: await totpCode(secret, 1) })).statusCode).toBe(200);
+    const [left] = await rows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from auth_throttle where key = ${`user:${user.username.toLowerCase()}`}`,
+    );
+    expect(left?.n).toBe(0);
   });
 
   it('A6 WebAuthn security keys: several per user, named, sign-in with one, rename and remove', async () => {

@@ -79,7 +79,15 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; counters: Count
     await proveFactor(db, counters, config, actor, proof, { endSessionOnLock: true });
     const user = await findUserById(db, actor.id);
     if (!user) throw new NotFound();
-    const { token, tokenHash } = await completeSignIn(db, config, user, actor.sessionId, ctxOf(request), method);
+    const { token, tokenHash } = await completeSignIn(
+      db,
+      counters,
+      config,
+      user,
+      actor.sessionId,
+      ctxOf(request),
+      method,
+    );
     setSessionCookie(config, request, reply, token);
     return signInAnswer(db, config, user, tokenHash, 'full');
   };

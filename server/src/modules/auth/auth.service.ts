@@ -114,7 +114,8 @@ export async function passwordLogin(
     );
     throw new Forbidden('Sign-in is limited to administrators at the moment.');
   }
-  await clearFailures(counters, user.username);
+  // With a second factor the failures are cleared when it passes (completeSignIn), not here.
+  if (!user.mfaEnabled) await clearFailures(counters, user.username);
   return startSession(db, config, user, ctx, 'password');
 }
 

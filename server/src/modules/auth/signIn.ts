@@ -9,6 +9,8 @@ import { getSecuritySettings } from '../security/securitySettings.js';
 import { updateUser, type UserRow } from '../users/users.repo.js';
 import { insertSession, revokeAllSessions, rotateSession } from './sessions.repo.js';
 import { hashToken, newSessionToken } from './tokens.js';
+import type { CounterStore } from '../../counters/counterStore.js';
+import { clearFailures } from './throttle.js';
 
 export interface RequestContext {
   ip: string;
@@ -121,6 +123,7 @@ export async function startSession(
 /** The second factor passed: a new session id (S2), full stage, fresh for sudo mode. */
 export async function completeSignIn(
   db: Db,
+  counters: CounterStore,
   config: Config,
   user: UserRow,
   sessionId: number,
@@ -133,6 +136,9 @@ export async function completeSignIn(
     await rotateSession(tx, sessionId, { tokenHash, stage: 'full', freshUntil: freshFor(config) });
     await finishSignIn(tx, config, user, sessionId, ctx, `mfa:${method}`);
   });
+  // Only a whole sign-in clears the username's failures: a right password alone must not, or
+  // wrong codes could be retried forever by signing in again between them (A5).
+  await clearFailures(counters, user.username);
   return { token, tokenHash };
 }
 
