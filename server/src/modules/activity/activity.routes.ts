@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { parseDateInput } from '../../lib/dates.js';
 import type { ModuleDeps } from '../index.js';
 import { listActivity } from './activity.list.js';
 
 const day = z
   .string()
   .max(40)
-  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'YYYY-MM-DD or an ISO UTC time');
+  .refine((v) => parseDateInput(v) !== null, 'a real date: YYYY-MM-DD or an ISO time with zone (year 1000 or later)');
 const query = z.strictObject({
   user: z.string().trim().min(1).max(64).optional(),
   action: z.string().trim().min(1).max(64).optional(),

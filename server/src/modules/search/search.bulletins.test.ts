@@ -279,6 +279,34 @@ describe('bulletin search: filters', () => {
     const actorOnly = await admin.post('/api/bulletins/search', { blocks: [{ firstName: 'x' }] });
     expect(actorOnly.statusCode).toBe(400);
   });
+
+  it('refuses dates that are not real days (out of range, 30 February, year 0) with 400, on every kind', async () => {
+    const bad = [
+      { created: { from: '999999-12-31' } },
+      { updated: { to: '-0001-01-01' } },
+      { created: { to: '0000-01-01' } },
+      { publishDate: { from: '2020-02-30' } },
+    ];
+    for (const block of bad) {
+      const res = await admin.post('/api/bulletins/search', { blocks: [block] });
+      expect(res.statusCode, JSON.stringify(block)).toBe(400);
+      expect(res.json().error.code).toBe('validation');
+    }
+    for (const kind of ['actors', 'incidents']) {
+      const res = await admin.post(`/api/${kind}/search`, { blocks: [{ created: { from: '999999-12-31' } }] });
+      expect(res.statusCode, kind).toBe(400);
+    }
+    const saved = await admin.post('/api/saved-searches', {
+      name: 'Bad date',
+      kind: 'bulletin',
+      query: { blocks: [{ created: { to: '0000-01-01' } }] },
+    });
+    expect(saved.statusCode).toBe(400);
+    expect((await admin.get('/api/activity?to=0000-01-01')).statusCode).toBe(400);
+    expect(
+      (await admin.post('/api/bulletins/search', { blocks: [{ created: { from: '1965-03-02' } }] })).statusCode,
+    ).toBe(200);
+  });
 });
 
 describe('bulletin search: blocks', () => {

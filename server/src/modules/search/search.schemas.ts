@@ -1,11 +1,19 @@
 import { z } from 'zod';
+import { parseDateInput } from '../../lib/dates.js';
 
 /** Request shapes of `POST /api/K/search` (API.md "Advanced search"); unknown filter names are rejected. */
 const id = z.number().int().positive().max(2_147_483_647, 'is not a valid id');
 const ids = z.array(id).max(500);
 const mode = z.enum(['any', 'all']);
 const str = (max: number) => z.string().trim().max(max);
-const day = z.string().regex(/^-?\d{4,6}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+// A real calendar day (no 2020-02-30), year 1000 or later like every stored date.
+const day = z
+  .string()
+  .max(10)
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && parseDateInput(v) !== null,
+    'must be a real date, YYYY-MM-DD (year 1000 or later)',
+  );
 
 export const dateRange = z.strictObject({ from: day.optional(), to: day.optional() });
 export type DateRange = z.infer<typeof dateRange>;
