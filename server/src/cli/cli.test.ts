@@ -25,6 +25,10 @@ describe('O3 the admin command line', () => {
     expect(dalil(dataDir, 'migrate').status).toBe(0);
     const ok = dalil(dataDir, 'verify-audit');
     expect(ok.stdout).toMatch(/Activity log intact/);
+    const anchor = /Anchor .*: (\d+:[0-9a-f]{64})/.exec(ok.stdout)?.[1] ?? '';
+    expect(anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
+    expect(dalil(dataDir, 'verify-audit', '--anchor', anchor).status).toBe(0);
+    expect(dalil(dataDir, 'verify-audit', '--anchor', 'nonsense').status).toBe(2);
     let database = await openPglite(join(dataDir, 'db'));
     const used = await rows<{ action: string; username: string }>(
       database.db,
@@ -43,8 +47,21 @@ describe('O3 the admin command line', () => {
     const broken = dalil(dataDir, 'verify-audit');
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(`BROKEN at row id ${first?.id}`);
-    database = await openPglite(join(dataDir, 'db'));
+  }, 180_000);
+
+  it('D1 rows cut from the end leave an intact chain; the anchor printed earlier catches it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dalil-cli-'));
+    expect(dalil(dataDir, 'migrate').status).toBe(0);
+    const ok = dalil(dataDir, 'verify-audit');
+    const anchor = /Anchor .*: (\d+:[0-9a-f]{64})/.exec(ok.stdout)?.[1] ?? '';
+    const database = await openPglite(join(dataDir, 'db'));
+    await database.db.execute(sql`alter table activity disable trigger activity_no_update_delete`);
+    await database.db.execute(sql`delete from activity where id >= ${Number(anchor.split(':')[0])}`);
     await database.close();
+    expect(dalil(dataDir, 'verify-audit').status).toBe(0);
+    const cut = dalil(dataDir, 'verify-audit', '--anchor', anchor);
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toContain('anchored row is missing');
   }, 180_000);
 
   it('O3 no HTTP route reaches the command line', async () => {

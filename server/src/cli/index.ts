@@ -9,7 +9,7 @@ const HELP = `dalil — administration commands (they need the database, never H
   dalil reset-password --username NAME [--temporary]        password on stdin
   dalil migrate                                             apply migrations, load default vocabularies
   dalil import <kind> <file> [--mapping file]               import vocabularies, locations or bulletins
-  dalil verify-audit                                        check the activity log's hash chain
+  dalil verify-audit [--anchor id:hash]                     check the activity log's hash chain (and that it was not cut short)
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, …) as for the server.`;
 
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return migrateCommand();
     case 'verify-audit':
-      return verifyAuditCommand();
+      return verifyAuditCommand(rest);
     case 'import': {
       const { runImport } = await import('./import.js');
       return runImport(rest);

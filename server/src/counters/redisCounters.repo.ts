@@ -68,7 +68,7 @@ export interface RedisCounterOptions {
 }
 
 const UNAVAILABLE_MESSAGE =
-  'Sign-in and rate-limited requests are unavailable: the counter store (Redis) does not answer. Try again shortly.';
+  'Sign-in is unavailable: the counter store (Redis) does not answer. Try again shortly.';
 
 export class RedisCounterStore implements CounterStore {
   readonly engine = 'redis';

@@ -73,6 +73,8 @@ declare module 'fastify' {
   }
 }
 
+let lastStoreDownWarning = 0;
+
 export function registerGuard(app: FastifyInstance, config: Config, counters: CounterStore): void {
   app.decorateRequest('rateCheck', null);
   // preValidation: refuse before the body is validated, so anonymous callers learn nothing from field errors.
@@ -116,7 +118,11 @@ export function registerGuard(app: FastifyInstance, config: Config, counters: Co
     // The counter store being down refuses the request, except for FAIL_OPEN_WHEN_DOWN rules.
     const letThrough = (err: unknown): boolean => {
       if (!(err instanceof Unavailable && FAIL_OPEN_WHEN_DOWN.has(rule))) return false;
-      request.log.warn({ rule }, 'rate-limit counter store unavailable; request let through');
+      // Once a minute per process, not on every request of an outage.
+      if (Date.now() - lastStoreDownWarning > 60_000) {
+        lastStoreDownWarning = Date.now();
+        request.log.warn({ rule }, 'rate-limit counter store unavailable; signed-in requests let through');
+      }
       return true;
     };
     if (COUNTED_ALONGSIDE.has(rule)) {
