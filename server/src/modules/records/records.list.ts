@@ -45,6 +45,7 @@ export async function listRecords<T>(
       nextCursor: page.nextCursor,
       total: page.total,
       ...(page.totalIsEstimate ? { totalIsEstimate: true } : {}),
+      ...(page.fuzzy ? { fuzzy: true } : {}),
     };
   }
   const after = decodeCursor(query.cursor, isIdCursor);

@@ -158,6 +158,14 @@ describe('bulletin search: text', () => {
     expect(fuzzy.items.map((i) => i.id)).toEqual([b.b1]);
     expect(fuzzy.fuzzy).toBe(true);
     expect(await ids(da, [{ text: 'artu' }])).toEqual(set('b1'));
+    // Approximate matches are never counted exactly (that tests every row): the total is flagged.
+    const approx = await search(admin, [{ text: 'shellng' }], { limit: 1, count: 'exact' });
+    expect(approx.fuzzy).toBe(true);
+    expect(approx.items).toHaveLength(1);
+    expect(approx.totalIsEstimate).toBe(true);
+    const quick = (await da.get('/api/bulletins?q=tartuss')).json<{ fuzzy?: boolean; items: { id: number }[] }>();
+    expect(quick.fuzzy).toBe(true);
+    expect(quick.items.map((i) => i.id)).toEqual([b.b1]);
   });
 
   it('orders by relevance with keyset paging in rank order, newest first without text', async () => {

@@ -226,10 +226,12 @@ export async function searchIds(
     let total: number | null = null;
     let totalIsEstimate: boolean | undefined;
     if (!after && found.length <= req.limit && req.count !== 'none') total = found.length;
-    else if (req.count === 'exact') {
+    // Partial-word matches are approximate by nature, and counting them exactly means testing
+    // trigram similarity on every row (seconds on a large table): their total is an estimate.
+    else if (req.count === 'exact' && !fuzzy) {
       const [c] = await rows<{ n: number }>(tx, q.count);
       total = Number(c?.n ?? 0);
-    } else if (req.count === 'estimate') {
+    } else if (req.count !== 'none') {
       total = Math.max(q.estimated ?? (await estimate(tx, q.estimate)), found.length);
       totalIsEstimate = true;
     }
