@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Database } from '../../server/src/db/client.js';
 import { runMigrations } from '../../server/src/db/migrate.js';
-import { normalizeText } from '../../server/src/lib/normalize.js';
+import { normalizeText, searchTextOf } from '../../server/src/lib/normalize.js';
 import { loadDefaultData } from '../../server/src/seed/defaultData.js';
 import { createUser } from '../../server/src/modules/users/users.service.js';
 import { insertBulletins, insertIncidents, vocab } from './batches.js';
@@ -89,7 +89,8 @@ export async function generate(
       const part = labels.slice(i, i + 500);
       await exec(
         db,
-        `insert into labels (id, title, for_bulletin, for_actor, for_incident) values ${part.map((l) => `(${l.id}, ${lit(l.title)}, true, true, true)`).join(',')} on conflict do nothing`,
+        // search_text as the labels service writes it, so the pickers find labels by name.
+        `insert into labels (id, title, search_text, for_bulletin, for_actor, for_incident) values ${part.map((l) => `(${l.id}, ${lit(l.title)}, ${lit(searchTextOf([l.title]))}, true, true, true)`).join(',')} on conflict do nothing`,
       );
     }
     for (const l of labels)
@@ -104,7 +105,7 @@ export async function generate(
       const part = pl.slice(i, i + 500);
       await exec(
         db,
-        `insert into locations (id, title, title_ar, lat, lng) values ${part.map((p) => `(${p.id}, ${lit(p.title)}, ${lit(p.titleAr)}, ${p.lat ?? 'null'}, ${p.lng ?? 'null'})`).join(',')}`,
+        `insert into locations (id, title, title_ar, search_text, lat, lng) values ${part.map((p) => `(${p.id}, ${lit(p.title)}, ${lit(p.titleAr)}, ${lit(searchTextOf([p.title, p.titleAr]))}, ${p.lat ?? 'null'}, ${p.lng ?? 'null'})`).join(',')}`,
       );
     }
     for (const p of pl) if (p.parent) await exec(db, `update locations set parent_id = ${p.parent} where id = ${p.id}`);
