@@ -186,4 +186,12 @@ describe('an investigator searches', () => {
     expect(chips).not.toMatch(/#\d/);
     expect(chips).toContain('of the market');
   });
+
+  it('typing in the quick search leaves the advanced search and shows the quick results', async () => {
+    await expect.poll(() => page.getByTestId('search-results').count()).toBe(1);
+    await page.getByTestId('quick-search').fill('قصف سوق');
+    await expect.poll(() => page.getByTestId('search-results').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => page.getByTestId('bulletin-row').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('bulletin-row').first().textContent()).toContain('Shelling of the market');
+  });
 });
