@@ -102,4 +102,15 @@ describe('advanced search blocks', () => {
       relatedTo: { kind: 'incident', id: 3 },
     });
   });
+
+  it('a saved block without labels or sources keeps "include sub-items" on, as a new block has it', async () => {
+    const b = await fromSearchBlock({ text: 'shelling' }, lookup);
+    expect(b.includeChildLabels).toBe(true);
+    expect(b.includeChildSources).toBe(true);
+    const off = await fromSearchBlock({ labels: [3], sources: [4] }, lookup);
+    expect(off.includeChildLabels).toBe(false);
+    expect(off.includeChildSources).toBe(false);
+    const on = await fromSearchBlock({ labels: [3], includeChildLabels: true }, lookup);
+    expect(on.includeChildLabels).toBe(true);
+  });
 });

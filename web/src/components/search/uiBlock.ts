@@ -234,8 +234,9 @@ export async function fromSearchBlock(s: SearchBlock, lookup: NameLookup): Promi
     excludeLocations: exLocations,
   });
   b.labelsMode = s.labelsMode === 'all' ? 'all' : 'any';
-  b.includeChildLabels = s.includeChildLabels === true;
-  b.includeChildSources = s.includeChildSources === true;
+  // Without labels (or sources) the switch was not saved: keep the form's default, "include".
+  b.includeChildLabels = labels.length ? s.includeChildLabels === true : true;
+  b.includeChildSources = sources.length ? s.includeChildSources === true : true;
   b.tags = strings(s.tags);
   b.tagsExact = s.tagsExact !== false;
   b.excludeTags = strings(s.excludeTags);
