@@ -29,7 +29,7 @@ describe('O3 the admin command line', () => {
     expect(anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
     expect(dalil(dataDir, 'verify-audit', '--anchor', anchor).status).toBe(0);
     expect(dalil(dataDir, 'verify-audit', '--anchor', 'nonsense').status).toBe(2);
-    let database = await openPglite(join(dataDir, 'db'));
+    const database = await openPglite(join(dataDir, 'db'));
     const used = await rows<{ action: string; username: string }>(
       database.db,
       sql`select action, username from activity where ip = 'cli' order by id`,

@@ -10,7 +10,7 @@ export function isApiRequest(request: FastifyRequest): boolean {
   if (matched !== undefined) return matched.startsWith('/api/');
   // No route matched (404 handler): look at the decoded path.
   const path = request.url.split('?')[0] ?? '';
-  let decoded = path;
+  let decoded: string;
   try {
     decoded = decodeURIComponent(path);
   } catch {
