@@ -74,7 +74,10 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   // Lockout and rate-limit counters (A5, S6): the database, or Redis when REDIS_URL is set.
   const counters = openCounterStore(config, database.db, (state, detail) => {
     if (state === 'down')
-      app.log.error({ detail }, 'Redis counter store unreachable: refusing sign-in, second factors and re-authentication; signed-in users pass their rate limits');
+      app.log.error(
+        { detail },
+        'Redis counter store unreachable: refusing sign-in, second factors and re-authentication; signed-in users pass their rate limits',
+      );
     else app.log.info('Redis counter store reachable again');
   });
   app.addHook('onClose', () => counters.close());

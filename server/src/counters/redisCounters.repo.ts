@@ -67,8 +67,7 @@ export interface RedisCounterOptions {
   onStateChange?: (state: 'down' | 'up', detail: string) => void;
 }
 
-const UNAVAILABLE_MESSAGE =
-  'Sign-in is unavailable: the counter store (Redis) does not answer. Try again shortly.';
+const UNAVAILABLE_MESSAGE = 'Sign-in is unavailable: the counter store (Redis) does not answer. Try again shortly.';
 
 export class RedisCounterStore implements CounterStore {
   readonly engine = 'redis';
